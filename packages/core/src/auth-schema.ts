@@ -1,0 +1,11 @@
+/** What a signed-in person's access token carries, shared by the issuer and the API. */
+import { z } from "zod";
+
+/** The OAuth client id of the web app (and of scripts that sign in like it). */
+export const WEB_CLIENT_ID = "web";
+
+export const UserSubject = z.object({
+  userId: z.string().min(1),
+  email: z.string(),
+});
+export type UserSubject = z.infer<typeof UserSubject>;

@@ -1,0 +1,25 @@
+import { InvalidCursorError } from "./errors";
+
+/**
+ * The API's cursor is ElectroDB's own (base64url JSON of DynamoDB's
+ * LastEvaluatedKey). It is checked for shape before use; a cursor for another
+ * partition is refused by DynamoDB itself, which the caller maps to the same error.
+ */
+export function checkCursor(cursor: string, allowedKeys: readonly string[]): string {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  const valid =
+    typeof decoded === "object" &&
+    decoded !== null &&
+    !Array.isArray(decoded) &&
+    Object.keys(decoded).length > 0 &&
+    Object.entries(decoded).every(
+      ([key, value]) => allowedKeys.includes(key) && typeof value === "string" && value.length > 0,
+    );
+  if (!valid) throw new InvalidCursorError();
+  return cursor;
+}

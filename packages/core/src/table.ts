@@ -1,0 +1,21 @@
+/**
+ * The one DynamoDB table (single-table design) as data: the ElectroDB entities,
+ * `sst.config.ts` and the local stack's CreateTable all read these names, so the
+ * three cannot drift apart.
+ */
+export const primaryIndex = { hashKey: "pk", rangeKey: "sk" } as const;
+
+export const globalIndexes = {
+  gsi1: { hashKey: "gsi1pk", rangeKey: "gsi1sk" },
+  gsi2: { hashKey: "gsi2pk", rangeKey: "gsi2sk" },
+  gsi3: { hashKey: "gsi3pk", rangeKey: "gsi3sk" },
+  gsi4: { hashKey: "gsi4pk", rangeKey: "gsi4sk" },
+} as const;
+
+/** Every key attribute, all strings: what SST's `Dynamo` calls `fields`. */
+export const keyFields: Record<string, "string"> = Object.fromEntries(
+  [primaryIndex, ...Object.values(globalIndexes)].flatMap((index) => [
+    [index.hashKey, "string"],
+    [index.rangeKey, "string"],
+  ]),
+);

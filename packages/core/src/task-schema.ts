@@ -1,0 +1,119 @@
+/**
+ * The task's schemas: the one source of types and validation for core, the API
+ * handlers and the web client. Pure zod, so the browser bundle can import it.
+ */
+import { z } from "zod";
+
+export const TASK_STATUSES = ["todo", "in_progress", "done"] as const;
+export const TASK_PRIORITIES = ["low", "medium", "high"] as const;
+export const TASK_SORTS = ["created", "due"] as const;
+
+export const TaskStatus = z.enum(TASK_STATUSES);
+export const TaskPriority = z.enum(TASK_PRIORITIES);
+export const TaskSort = z.enum(TASK_SORTS);
+
+/** A ULID: 26 Crockford base-32 characters, unique and sortable by creation time. */
+export const TaskId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a task id");
+
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+export const DueDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine(isCalendarDate, "must be a real calendar date");
+
+export const Title = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters");
+export const Description = z.string().max(5000, "must be at most 5000 characters");
+export const Tag = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(32, "must be at most 32 characters");
+export const Tags = z
+  .array(Tag)
+  .max(10, "at most 10 tags")
+  .refine((tags) => new Set(tags).size === tags.length, "tags must be unique");
+
+export const CreateTaskInput = z.strictObject({
+  title: Title,
+  description: Description.default(""),
+  status: TaskStatus.default("todo"),
+  priority: TaskPriority.default("medium"),
+  dueDate: DueDate.nullish().transform((value) => value ?? null),
+  tags: Tags.default([]),
+});
+export type CreateTaskInput = z.input<typeof CreateTaskInput>;
+
+/** A partial update: `version` is the one the caller read; `dueDate: null` clears it. */
+export const UpdateTaskInput = z
+  .strictObject({
+    version: z.int().min(1),
+    title: Title.optional(),
+    description: Description.optional(),
+    status: TaskStatus.optional(),
+    priority: TaskPriority.optional(),
+    dueDate: DueDate.nullable().optional(),
+    tags: Tags.optional(),
+  })
+  .refine((input) => Object.keys(input).length > 1, "nothing to update besides the version");
+export type UpdateTaskInput = z.input<typeof UpdateTaskInput>;
+
+export const ListTasksQuery = z.strictObject({
+  status: TaskStatus.optional(),
+  sort: TaskSort.default("created"),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+export type ListTasksQuery = z.input<typeof ListTasksQuery>;
+
+export const Task = z.object({
+  taskId: TaskId,
+  userId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: TaskStatus,
+  priority: TaskPriority,
+  dueDate: z.string().nullable(),
+  tags: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  version: z.int(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const TaskPage = z.object({
+  items: z.array(Task),
+  cursor: z.string().nullable(),
+});
+export type TaskPage = z.infer<typeof TaskPage>;
+
+/** The API's one error envelope. */
+export const ErrorCode = z.enum([
+  "validation_failed",
+  "unauthorized",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "unavailable",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

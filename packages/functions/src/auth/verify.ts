@@ -1,0 +1,44 @@
+/**
+ * The one place an access token is checked: signature (against the issuer's
+ * JWKS), issuer, audience, expiry, and the subject's shape.
+ */
+import { UserSubject, WEB_CLIENT_ID } from "@taskmanager/core/auth-schema";
+import { createRemoteJWKSet, errors, jwtVerify } from "jose";
+import { Resource } from "sst";
+import { HttpError } from "../http/errors";
+
+let verifier: { issuer: string; jwks: ReturnType<typeof createRemoteJWKSet> } | undefined;
+
+function getVerifier() {
+  if (!verifier) {
+    const issuer = Resource.Auth.url.replace(/\/+$/, "");
+    const jwks = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), {
+      timeoutDuration: 3_000,
+    });
+    verifier = { issuer, jwks };
+  }
+  return verifier;
+}
+
+const unauthorized = (message: string) => new HttpError(401, "unauthorized", message);
+
+export async function authenticate(authorization: string | undefined): Promise<UserSubject> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+  if (!token) throw unauthorized("Sign in: send Authorization: Bearer <access token>.");
+  const { issuer, jwks } = getVerifier();
+  try {
+    const { payload } = await jwtVerify(token, jwks, { issuer, audience: WEB_CLIENT_ID });
+    const subject = UserSubject.safeParse(payload.properties);
+    if (payload.mode !== "access" || payload.type !== "user" || !subject.success) {
+      throw unauthorized("The token is not an access token for a user.");
+    }
+    return subject.data;
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    if (error instanceof errors.JWTExpired) throw unauthorized("The access token has expired.");
+    if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) {
+      throw unauthorized("The access token is not valid.");
+    }
+    throw error; // issuer unreachable: a 503, not the caller's fault
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * `pnpm start`: the whole product on this machine. Flags:
+ *   --memory        throwaway run (DynamoDB Local in memory)
+ *   --no-web        backend only
+ */
+import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
+import { MissingJavaError } from "./dynamo-local";
+import { repoRoot } from "./handlers";
+import { startStack } from "./stack";
+
+const { values: flags } = parseArgs({
+  options: {
+    memory: { type: "boolean", default: false },
+    "no-web": { type: "boolean", default: false },
+  },
+});
+
+const WEB_PORT = Number(process.env.WEB_PORT ?? 5173);
+const webUrl = `http://127.0.0.1:${WEB_PORT}`;
+
+async function main() {
+  const stack = await startStack({
+    inMemory: flags.memory,
+    ports: {
+      api: Number(process.env.API_PORT ?? 3000),
+      auth: Number(process.env.AUTH_PORT ?? 3001),
+      mail: Number(process.env.MAIL_PORT ?? 3002),
+      dynamo: Number(process.env.DYNAMO_PORT ?? 8000),
+    },
+    webOrigins: [webUrl, `http://localhost:${WEB_PORT}`],
+  });
+
+  const web = flags["no-web"]
+    ? undefined
+    : spawn(
+        "pnpm",
+        ["--filter", "@taskmanager/web", "exec", "vite", "--host", "127.0.0.1", "--port", String(WEB_PORT), "--strictPort"],
+        {
+          cwd: repoRoot,
+          stdio: ["ignore", "ignore", "inherit"],
+          env: { ...process.env, VITE_API_URL: stack.urls.api, VITE_AUTH_URL: stack.urls.auth },
+        },
+      );
+
+  console.log(`
+Taskmanager is running on this machine (${flags.memory ? "in memory: nothing is kept" : "data kept in .local/"}).
+  API            ${stack.urls.api}
+  Sign-in        ${stack.urls.auth}
+  Mailbox        ${stack.urls.mail}/mailbox/<email>   (verification codes are also printed here)
+  DynamoDB Local ${stack.urls.dynamo}${web ? `\n  Web app        ${webUrl}` : ""}
+Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    web?.kill("SIGTERM");
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  web?.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`The web dev server exited (${code}); stopping.`);
+      void shutdown();
+    }
+  });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof MissingJavaError) console.error(error.message);
+  else if ((error as { code?: string }).code === "EADDRINUSE") {
+    console.error(`A port is in use (${(error as Error).message}); stop the other process or set API_PORT/AUTH_PORT/MAIL_PORT/DYNAMO_PORT/WEB_PORT.`);
+  } else console.error(error);
+  process.exit(1);
+});

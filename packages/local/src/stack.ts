@@ -1,0 +1,104 @@
+/**
+ * The whole backend on one machine: DynamoDB Local, a mailbox for SES, the OpenAuth
+ * issuer and the API, wired with the same `Resource` values and AWS SDK settings
+ * the handlers get in AWS. Handlers run in this process, loaded on first request.
+ */
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { resolve } from "node:path";
+import { getRequestListener } from "@hono/node-server";
+import { issuerHandler, routes } from "@taskmanager/functions/routes";
+import { createApiServer } from "./api-server";
+import { startDynamoLocal } from "./dynamo-local";
+import { loadExport, repoRoot } from "./handlers";
+import { close, createServer, listen } from "./http-server";
+import { createMailServer } from "./mail-server";
+import { freePort } from "./ports";
+import { authTableInput, ensureTable, tasksTableInput } from "./tables";
+
+export interface StackOptions {
+  /** Keep no data: DynamoDB Local runs in memory. */
+  inMemory?: boolean;
+  /** Ports; 0 picks a free one. */
+  ports?: Partial<Record<"api" | "auth" | "mail" | "dynamo", number>>;
+  /** Origins the API (CORS) and the issuer (redirects) accept, e.g. the web app's. */
+  webOrigins?: string[];
+  /** Table names; tests use fresh ones per run. */
+  tables?: { tasks: string; auth: string };
+  /** Print received mail (verification codes) to the console. */
+  printMail?: boolean;
+}
+
+export interface Stack {
+  urls: { api: string; auth: string; mail: string; dynamo: string };
+  tables: { tasks: string; auth: string };
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const ports = { api: 0, auth: 0, mail: 0, dynamo: 0, ...options.ports };
+  const tables = options.tables ?? { tasks: "taskmanager-local-tasks", auth: "taskmanager-local-auth" };
+  const webOrigins = options.webOrigins ?? [];
+  const servers: Server[] = [];
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    await Promise.all(servers.map(close));
+    for (const stopChild of stops.reverse()) await stopChild();
+  };
+
+  try {
+    const dbPath = options.inMemory ? undefined : resolve(repoRoot, ".local/dynamodb");
+    if (dbPath) mkdirSync(dbPath, { recursive: true });
+    const dynamo = await startDynamoLocal({ port: ports.dynamo || (await freePort()), dbPath });
+    stops.push(dynamo.stop);
+
+    // Fixed local credentials: DynamoDB Local and the mailbox accept any, but the SDK wants some.
+    Object.assign(process.env, {
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    });
+    await ensureTable(dynamo.endpoint, tasksTableInput(tables.tasks));
+    await ensureTable(dynamo.endpoint, authTableInput(tables.auth), "expiry");
+
+    const mailServer = createMailServer({ print: options.printMail ?? true });
+    const apiServer = createApiServer({ routes, allowOrigins: webOrigins });
+    // The issuer is loaded lazily too: its module reads `Resource` when imported.
+    let issuer: ReturnType<typeof getRequestListener> | undefined;
+    const authServer = createServer(async (req, res) => {
+      if (!issuer) {
+        // The same module `sst.aws.Auth` deploys; its Hono app rather than the Lambda adapter.
+        const app = (await loadExport(issuerHandler.replace(/\.handler$/, ".app"))) as {
+          fetch: Parameters<typeof getRequestListener>[0];
+        };
+        issuer = getRequestListener(app.fetch);
+      }
+      await issuer(req, res);
+    });
+    servers.push(mailServer, apiServer, authServer);
+    const urls = {
+      dynamo: dynamo.endpoint,
+      mail: await listen(mailServer, ports.mail),
+      auth: await listen(authServer, ports.auth),
+      api: await listen(apiServer, ports.api),
+    };
+
+    // What `sst dev`/`sst deploy` give the linked handlers, pointed at this machine.
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_SESV2: urls.mail,
+      SST_RESOURCE_Tasks: JSON.stringify({ name: tables.tasks, type: "sst.aws.Dynamo" }),
+      SST_RESOURCE_Auth: JSON.stringify({ url: urls.auth, type: "sst.aws.Auth" }),
+      SST_RESOURCE_AuthEmail: JSON.stringify({ sender: "no-reply@taskmanager.local", type: "sst.aws.Email" }),
+      SST_RESOURCE_AuthClients: JSON.stringify({ web: webOrigins, type: "sst.sst.Linkable" }),
+      OPENAUTH_STORAGE: JSON.stringify({
+        type: "dynamo",
+        options: { table: tables.auth, endpoint: dynamo.endpoint },
+      }),
+    });
+    return { urls, tables, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
