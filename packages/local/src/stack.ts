@@ -49,16 +49,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     const dbPath = options.inMemory ? undefined : resolve(repoRoot, ".local/dynamodb");
     if (dbPath) mkdirSync(dbPath, { recursive: true });
-    const dynamo = await startDynamoLocal({ port: ports.dynamo || (await freePort()), dbPath });
-    stops.push(dynamo.stop);
-
     // Fixed local credentials: DynamoDB Local and the mailbox accept any, but the SDK wants some.
     Object.assign(process.env, {
       AWS_REGION: "us-east-1",
       AWS_ACCESS_KEY_ID: "local",
       AWS_SECRET_ACCESS_KEY: "local",
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     });
+    const dynamo = await startDynamoLocal({ port: ports.dynamo || (await freePort()), dbPath });
+    stops.push(dynamo.stop);
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
     await ensureTable(dynamo.endpoint, tasksTableInput(tables.tasks));
     await ensureTable(dynamo.endpoint, authTableInput(tables.auth), "expiry");
 

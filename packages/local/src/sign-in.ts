@@ -1,0 +1,84 @@
+/**
+ * Signs a person up or in through the issuer's real password flow (the HTML forms
+ * a browser would post), for tests and scripts. Keeps the issuer's cookies itself.
+ */
+import { WEB_CLIENT_ID } from "@taskmanager/core/auth-schema";
+
+const REDIRECT_URI = "http://127.0.0.1:5173/callback";
+
+export interface Tokens {
+  access: string;
+  refresh: string;
+}
+
+class Browser {
+  private cookies = new Map<string, string>();
+  constructor(private base: string) {}
+
+  async request(path: string, form?: Record<string, string>): Promise<Response> {
+    const response = await fetch(new URL(path, this.base), {
+      method: form ? "POST" : "GET",
+      redirect: "manual",
+      headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+      ...(form ? { body: new URLSearchParams(form) } : {}),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const eq = (pair as string).indexOf("=");
+      this.cookies.set((pair as string).slice(0, eq), (pair as string).slice(eq + 1));
+    }
+    return response;
+  }
+
+  async start() {
+    const query = new URLSearchParams({
+      client_id: WEB_CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      response_type: "code",
+      provider: "password",
+    });
+    await this.request(`/authorize?${query}`);
+  }
+
+  async finish(response: Response): Promise<Tokens> {
+    const location = response.headers.get("location");
+    const code = location ? new URL(location).searchParams.get("code") : null;
+    if (!code) throw new Error(`Sign-in did not complete (HTTP ${response.status})`);
+    const tokens = await fetch(new URL("/token", this.base), {
+      method: "POST",
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        client_id: WEB_CLIENT_ID,
+        redirect_uri: REDIRECT_URI,
+        code,
+      }),
+    }).then((r) => r.json() as Promise<{ access_token: string; refresh_token: string }>);
+    return { access: tokens.access_token, refresh: tokens.refresh_token };
+  }
+}
+
+/** Registers `email`, reads the code from the local mailbox, verifies, and returns tokens. */
+export async function signUp(urls: { auth: string; mail: string }, email: string, password: string) {
+  const browser = new Browser(urls.auth);
+  await browser.start();
+  await browser.request("/password/register");
+  await browser.request("/password/register", { action: "register", email, password, repeat: password });
+  const code = await latestCode(urls.mail, email);
+  return browser.finish(await browser.request("/password/register", { action: "verify", code }));
+}
+
+export async function signIn(urls: { auth: string }, email: string, password: string) {
+  const browser = new Browser(urls.auth);
+  await browser.start();
+  return browser.finish(await browser.request("/password/authorize", { email, password }));
+}
+
+/** The newest verification code the local mailbox holds for `email`. */
+export async function latestCode(mailUrl: string, email: string): Promise<string> {
+  const { messages } = (await fetch(`${mailUrl}/mailbox/${encodeURIComponent(email)}`).then((r) =>
+    r.json(),
+  )) as { messages: Array<{ subject: string }> };
+  const code = /(\d{6})/.exec(messages.at(-1)?.subject ?? "")?.[1];
+  if (!code) throw new Error(`No verification code for ${email}`);
+  return code;
+}

@@ -1,0 +1,25 @@
+/**
+ * Starts the whole local stack once per test run (DynamoDB Local in memory, fresh
+ * tables, free ports) and hands its URLs to the test files.
+ */
+import { startStack } from "@taskmanager/local/stack";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: { api: string; auth: string; mail: string; dynamo: string; tasksTable: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const run = Date.now().toString(36);
+  process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  const stack = await startStack({
+    inMemory: true,
+    printMail: false,
+    tables: { tasks: `tasks-${run}`, auth: `auth-${run}` },
+    webOrigins: ["http://127.0.0.1:5173"],
+  });
+  project.provide("stack", { ...stack.urls, tasksTable: stack.tables.tasks });
+  return () => stack.stop();
+}

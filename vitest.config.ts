@@ -1,0 +1,20 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "backend",
+          include: ["packages/{core,functions,local}/test/**/*.test.ts"],
+          globalSetup: ["test/stack.global.ts"],
+          setupFiles: ["test/stack.setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      "packages/web/vitest.config.ts",
+      "packages/web/vitest.e2e.config.ts",
+    ],
+  },
+});
