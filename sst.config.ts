@@ -1,7 +1,22 @@
 /// <reference path="./.sst/platform/config.d.ts" />
+
 export default $config({
   app(input) {
-    return { name: "taskmanager", home: "aws", removal: input?.stage === "production" ? "retain" : "remove", protect: input?.stage === "production" };
+    const production = input?.stage === "production";
+    return {
+      name: "taskmanager",
+      home: "aws",
+      // Production data outlives the stack; other stages clean up after themselves.
+      removal: production ? "retain" : "remove",
+      protect: production,
+    };
   },
-  async run() {},
+  async run() {
+    // Imported here, not at the top: SST evaluates infra only inside run().
+    const { table } = await import("./infra/table");
+    const { auth } = await import("./infra/auth");
+    const { api } = await import("./infra/api");
+    const { web } = await import("./infra/web");
+    return { api: api.url, auth: auth.url, web: web.url, table: table.name };
+  },
 });

@@ -3,7 +3,7 @@
  * its own handler with the 2.0 event, plus API Gateway's CORS behaviour.
  */
 import type { Server } from "node:http";
-import { type RouteDefinition, apiCors } from "@taskmanager/functions/routes";
+import { apiCors, type RouteDefinition } from "@taskmanager/functions/routes";
 import { fromLambdaResult, matchPath, toApiGatewayEvent } from "./apigw-event";
 import { type LambdaHandler, lambdaContext, loadHandler } from "./handlers";
 import { createServer, readBody, sendJson } from "./http-server";
@@ -63,7 +63,12 @@ export function createApiServer(options: {
       const routeKey = `${found.route.method} ${found.route.path}`;
       const event = toApiGatewayEvent(
         { method, url, headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? "" },
-        { routeKey, pathParameters: Object.keys(found.params ?? {}).length ? (found.params ?? undefined) : undefined },
+        {
+          routeKey,
+          pathParameters: Object.keys(found.params ?? {}).length
+            ? (found.params ?? undefined)
+            : undefined,
+        },
       );
       const handler = await handlerFor(found.route);
       const context = lambdaContext(routeKey, event.requestContext.requestId);

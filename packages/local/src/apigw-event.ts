@@ -32,7 +32,8 @@ export function matchPath(template: string, path: string): Record<string, string
   return params;
 }
 
-const TEXT_TYPES = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript)|[^;]*\+json)/i;
+const TEXT_TYPES =
+  /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript)|[^;]*\+json)/i;
 
 export interface IncomingRequest {
   method: string;

@@ -35,7 +35,17 @@ async function main() {
     ? undefined
     : spawn(
         "pnpm",
-        ["--filter", "@taskmanager/web", "exec", "vite", "--host", "127.0.0.1", "--port", String(WEB_PORT), "--strictPort"],
+        [
+          "--filter",
+          "@taskmanager/web",
+          "exec",
+          "vite",
+          "--host",
+          "127.0.0.1",
+          "--port",
+          String(WEB_PORT),
+          "--strictPort",
+        ],
         {
           cwd: repoRoot,
           stdio: ["ignore", "ignore", "inherit"],
@@ -72,7 +82,9 @@ Press Ctrl-C to stop.`);
 main().catch((error: unknown) => {
   if (error instanceof MissingJavaError) console.error(error.message);
   else if ((error as { code?: string }).code === "EADDRINUSE") {
-    console.error(`A port is in use (${(error as Error).message}); stop the other process or set API_PORT/AUTH_PORT/MAIL_PORT/DYNAMO_PORT/WEB_PORT.`);
+    console.error(
+      `A port is in use (${(error as Error).message}); stop the other process or set API_PORT/AUTH_PORT/MAIL_PORT/DYNAMO_PORT/WEB_PORT.`,
+    );
   } else console.error(error);
   process.exit(1);
 });

@@ -31,7 +31,9 @@ export function createMailServer(options: { print: boolean }): Server {
     }
     const mailbox = /^\/mailbox\/([^/]+)$/.exec(url.pathname);
     if (req.method === "GET" && mailbox) {
-      sendJson(res, 200, { messages: inbox.get(decodeURIComponent(mailbox[1] as string).toLowerCase()) ?? [] });
+      sendJson(res, 200, {
+        messages: inbox.get(decodeURIComponent(mailbox[1] as string).toLowerCase()) ?? [],
+      });
       return;
     }
     sendJson(res, 404, { message: "Not Found" });

@@ -58,11 +58,20 @@ class Browser {
 }
 
 /** Registers `email`, reads the code from the local mailbox, verifies, and returns tokens. */
-export async function signUp(urls: { auth: string; mail: string }, email: string, password: string) {
+export async function signUp(
+  urls: { auth: string; mail: string },
+  email: string,
+  password: string,
+) {
   const browser = new Browser(urls.auth);
   await browser.start();
   await browser.request("/password/register");
-  await browser.request("/password/register", { action: "register", email, password, repeat: password });
+  await browser.request("/password/register", {
+    action: "register",
+    email,
+    password,
+    repeat: password,
+  });
   const code = await latestCode(urls.mail, email);
   return browser.finish(await browser.request("/password/register", { action: "verify", code }));
 }

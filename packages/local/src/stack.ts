@@ -37,7 +37,10 @@ export interface Stack {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const ports = { api: 0, auth: 0, mail: 0, dynamo: 0, ...options.ports };
-  const tables = options.tables ?? { tasks: "taskmanager-local-tasks", auth: "taskmanager-local-auth" };
+  const tables = options.tables ?? {
+    tasks: "taskmanager-local-tasks",
+    auth: "taskmanager-local-auth",
+  };
   const webOrigins = options.webOrigins ?? [];
   const servers: Server[] = [];
   const stops: Array<() => Promise<void>> = [];
@@ -88,7 +91,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       AWS_ENDPOINT_URL_SESV2: urls.mail,
       SST_RESOURCE_Tasks: JSON.stringify({ name: tables.tasks, type: "sst.aws.Dynamo" }),
       SST_RESOURCE_Auth: JSON.stringify({ url: urls.auth, type: "sst.aws.Auth" }),
-      SST_RESOURCE_AuthEmail: JSON.stringify({ sender: "no-reply@taskmanager.local", type: "sst.aws.Email" }),
+      SST_RESOURCE_AuthEmail: JSON.stringify({
+        sender: "no-reply@taskmanager.local",
+        type: "sst.aws.Email",
+      }),
       SST_RESOURCE_AuthClients: JSON.stringify({ web: webOrigins, type: "sst.sst.Linkable" }),
       OPENAUTH_STORAGE: JSON.stringify({
         type: "dynamo",
