@@ -13,8 +13,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      "packages/web/vitest.config.ts",
-      "packages/web/vitest.e2e.config.ts",
+      // The web app's component ("web") and browser ("e2e") projects.
+      "packages/web/vitest*.config.ts",
     ],
   },
 });

@@ -6,7 +6,7 @@ import type { Server } from "node:http";
 import { apiCors, type RouteDefinition } from "@taskmanager/functions/routes";
 import { fromLambdaResult, matchPath, toApiGatewayEvent } from "./apigw-event";
 import { type LambdaHandler, lambdaContext, loadHandler } from "./handlers";
-import { createServer, readBody, sendJson } from "./http-server";
+import { BodyTooLargeError, createServer, readBody, sendJson } from "./http-server";
 
 export function createApiServer(options: {
   routes: readonly RouteDefinition[];
@@ -71,10 +71,15 @@ export function createApiServer(options: {
         },
       );
       const handler = await handlerFor(found.route);
-      const context = lambdaContext(routeKey, event.requestContext.requestId);
+      const functionName = found.route.handler.split("/").slice(-2).join("-").replace(/\W/g, "-");
+      const context = lambdaContext(functionName, event.requestContext.requestId);
       const result = fromLambdaResult(await handler(event, context));
       res.writeHead(result.status, { ...result.headers, ...corsHeaders }).end(result.body);
     } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        sendJson(res, 413, { message: "Request Entity Too Large" });
+        return;
+      }
       // What API Gateway returns when the integration fails.
       console.error(`[api] ${method} ${url.pathname} failed:`, (error as Error).message);
       sendJson(res, 500, { message: "Internal Server Error" });

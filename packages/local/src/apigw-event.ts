@@ -27,9 +27,18 @@ export function matchPath(template: string, path: string): Record<string, string
   if (!match) return null;
   const params: Record<string, string> = {};
   names.forEach((name, i) => {
-    params[name] = decodeURIComponent(match[i + 1] as string);
+    params[name] = safeDecode(match[i + 1] as string);
   });
   return params;
+}
+
+/** Malformed percent-encoding is passed through as sent, not thrown on. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 const TEXT_TYPES =

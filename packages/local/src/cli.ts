@@ -48,6 +48,8 @@ async function main() {
         ],
         {
           cwd: repoRoot,
+          // Its own process group, so stopping kills pnpm and the Vite server under it.
+          detached: true,
           stdio: ["ignore", "ignore", "inherit"],
           env: { ...process.env, VITE_API_URL: stack.urls.api, VITE_AUTH_URL: stack.urls.auth },
         },
@@ -65,7 +67,7 @@ Press Ctrl-C to stop.`);
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    web?.kill("SIGTERM");
+    if (web?.pid && web.exitCode === null) process.kill(-web.pid, "SIGTERM");
     await stack.stop();
     process.exit(0);
   };

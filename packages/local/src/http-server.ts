@@ -18,12 +18,15 @@ export function close(server: Server): Promise<void> {
   });
 }
 
+export class BodyTooLargeError extends Error {}
+
+/** API Gateway's own payload limit is 10 MB. */
 export async function readBody(req: IncomingMessage, limit = 10 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new Error("body too large");
+    if (size > limit) throw new BodyTooLargeError();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
