@@ -6,7 +6,12 @@
 import { freePort } from "@taskmanager/local/ports";
 import { signUp } from "@taskmanager/local/sign-in";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { expect, inject, test } from "vitest";
+import { afterAll, expect, inject, test } from "vitest";
+
+const savedEndpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+afterAll(() => {
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = savedEndpoint;
+});
 
 test("a request while DynamoDB is unreachable is a 503 with the envelope", async () => {
   const stack = inject("stack");
