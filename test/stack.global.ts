@@ -5,12 +5,6 @@
 import { startStack } from "@taskmanager/local/stack";
 import type { TestProject } from "vitest/node";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    stack: { api: string; auth: string; mail: string; dynamo: string; tasksTable: string };
-  }
-}
-
 export default async function setup(project: TestProject) {
   const run = Date.now().toString(36);
   process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";

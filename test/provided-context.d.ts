@@ -1,0 +1,8 @@
+/** What the test run's global setup hands to test files through `inject("stack")`. */
+import "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: { api: string; auth: string; mail: string; dynamo: string; tasksTable: string };
+  }
+}
