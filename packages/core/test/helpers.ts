@@ -1,0 +1,17 @@
+import { ulid } from "ulid";
+
+/** A fresh owner per test: every test shares the run's one table. */
+export const newUserId = (label = "user") => `${label}-${ulid()}`;
+
+/** Expected order of the due-date indexes: dated soonest first, undated last, then by id. */
+export function byDueThenId(a: { dueDate: string | null; taskId: string }, b: typeof a): number {
+  const ad = a.dueDate ?? "~";
+  const bd = b.dueDate ?? "~";
+  if (ad !== bd) return ad < bd ? -1 : 1;
+  return a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0;
+}
+
+/** Newest first: ULIDs sort by creation time. */
+export function newestFirst(a: { taskId: string }, b: { taskId: string }): number {
+  return a.taskId < b.taskId ? 1 : a.taskId > b.taskId ? -1 : 0;
+}
