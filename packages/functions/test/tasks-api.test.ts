@@ -1,0 +1,311 @@
+/** Every route over real HTTP: success codes, bodies that parse with the core schemas, errors. */
+import { Task, TaskPage } from "@taskmanager/core/task-schema";
+import { beforeAll, describe, expect, test } from "vitest";
+import { api, expectError, newPerson, type Person, randomTaskId, stack } from "./helpers";
+
+let alice: Person;
+beforeAll(async () => {
+  alice = await newPerson("alice");
+});
+
+const create = async (body: unknown) => {
+  const response = await api("/tasks", { method: "POST", token: alice.token, body });
+  expect(response.status, response.text).toBe(201);
+  return Task.parse(response.json);
+};
+
+describe("success", () => {
+  test("POST /tasks creates (201), GET reads it back (200)", async () => {
+    const response = await api("/tasks", {
+      method: "POST",
+      token: alice.token,
+      body: { title: "  Write tests ", dueDate: "2030-01-31", tags: ["dev"], priority: "high" },
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const task = Task.strict().parse(response.json);
+    expect(task).toMatchObject({
+      title: "Write tests",
+      dueDate: "2030-01-31",
+      tags: ["dev"],
+      priority: "high",
+      status: "todo",
+      description: "",
+      version: 1,
+    });
+
+    const read = await api(`/tasks/${task.taskId}`, { token: alice.token });
+    expect(read.status).toBe(200);
+    expect(Task.strict().parse(read.json)).toEqual(task);
+  });
+
+  test("GET /tasks lists (200) with every sort and status", async () => {
+    const a = await create({ title: "list a", status: "done", dueDate: "2030-02-01" });
+    const b = await create({ title: "list b", status: "done" });
+    const c = await create({ title: "list c", status: "done", dueDate: "2029-02-01" });
+    const query = async (qs: string) => {
+      const response = await api(`/tasks?${qs}`, { token: alice.token });
+      expect(response.status, response.text).toBe(200);
+      return TaskPage.strict().parse(response.json);
+    };
+    const ids = (page: TaskPage) => page.items.map((t) => t.taskId);
+    expect(ids(await query("status=done"))).toEqual([c.taskId, b.taskId, a.taskId]);
+    expect(ids(await query("status=done&sort=created"))).toEqual([c.taskId, b.taskId, a.taskId]);
+    expect(ids(await query("status=done&sort=due"))).toEqual([c.taskId, a.taskId, b.taskId]);
+    const all = await query("sort=due&limit=100");
+    expect(ids(all)).toEqual(expect.arrayContaining([a.taskId, b.taskId, c.taskId]));
+    expect(all.items.at(-1)?.dueDate).toBeNull();
+  });
+
+  test("paging over HTTP with limit and cursor", async () => {
+    const person = await newPerson("pager");
+    const created: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await api("/tasks", {
+        method: "POST",
+        token: person.token,
+        body: { title: `p${i}` },
+      });
+      created.push(Task.parse(response.json).taskId);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const qs = new URLSearchParams({ limit: "2", ...(cursor ? { cursor } : {}) });
+      const response = await api(`/tasks?${qs}`, { token: person.token });
+      expect(response.status, response.text).toBe(200);
+      const page = TaskPage.parse(response.json);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((t) => t.taskId));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(seen).toEqual([...created].reverse());
+  });
+
+  test("PATCH /tasks/{id} updates (200) and bumps the version", async () => {
+    const task = await create({ title: "patch me", dueDate: "2030-01-01" });
+    const response = await api(`/tasks/${task.taskId}`, {
+      method: "PATCH",
+      token: alice.token,
+      body: { version: 1, status: "in_progress", dueDate: null },
+    });
+    expect(response.status, response.text).toBe(200);
+    const updated = Task.strict().parse(response.json);
+    expect(updated).toMatchObject({ status: "in_progress", dueDate: null, version: 2 });
+    const read = await api(`/tasks/${task.taskId}`, { token: alice.token });
+    expect(Task.parse(read.json)).toEqual(updated);
+  });
+
+  test("DELETE /tasks/{id} is 204 with no body, then 404", async () => {
+    const task = await create({ title: "delete me" });
+    const response = await api(`/tasks/${task.taskId}`, { method: "DELETE", token: alice.token });
+    expect(response.status).toBe(204);
+    expect(response.text).toBe("");
+    expectError(await api(`/tasks/${task.taskId}`, { token: alice.token }), 404, "not_found");
+    expectError(
+      await api(`/tasks/${task.taskId}`, { method: "DELETE", token: alice.token }),
+      404,
+      "not_found",
+    );
+  });
+
+  test("content type with a charset is accepted", async () => {
+    const response = await api("/tasks", {
+      method: "POST",
+      token: alice.token,
+      body: { title: "charset" },
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
+    expect(response.status, response.text).toBe(201);
+  });
+});
+
+describe("request errors are 4xx with the envelope", () => {
+  test("malformed JSON", async () => {
+    for (const body of ["{", "{\"title\": }", "not json", "", "{'title':'x'}"]) {
+      const error = expectError(
+        await api("/tasks", { method: "POST", token: alice.token, body }),
+        400,
+        "validation_failed",
+      );
+      expect(error.issues).toBeUndefined();
+    }
+  });
+
+  test("malformed JSON on PATCH", async () => {
+    const task = await create({ title: "x" });
+    expectError(
+      await api(`/tasks/${task.taskId}`, { method: "PATCH", token: alice.token, body: "{version" }),
+      400,
+      "validation_failed",
+    );
+  });
+
+  test("wrong or missing content type", async () => {
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/jsonp"]) {
+      expectError(
+        await api("/tasks", {
+          method: "POST",
+          token: alice.token,
+          body: JSON.stringify({ title: "x" }),
+          headers: { "content-type": type },
+        }),
+        400,
+        "validation_failed",
+      );
+    }
+    const response = await fetch(`${stack().api}/tasks`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${alice.token}` },
+      body: new Blob([JSON.stringify({ title: "x" })]),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  test("unknown fields list the issue", async () => {
+    const error = expectError(
+      await api("/tasks", { method: "POST", token: alice.token, body: { title: "x", owner: "b" } }),
+      400,
+      "validation_failed",
+    );
+    expect(error.issues).toEqual([expect.objectContaining({ message: expect.any(String) })]);
+    const task = await create({ title: "y" });
+    const patch = expectError(
+      await api(`/tasks/${task.taskId}`, {
+        method: "PATCH",
+        token: alice.token,
+        body: { version: 1, userId: "someone" },
+      }),
+      400,
+      "validation_failed",
+    );
+    expect(patch.issues?.length).toBeGreaterThan(0);
+  });
+
+  test("invalid fields name their path", async () => {
+    const error = expectError(
+      await api("/tasks", {
+        method: "POST",
+        token: alice.token,
+        body: { title: " ", dueDate: "2023-02-29", tags: ["a", "a"] },
+      }),
+      400,
+      "validation_failed",
+    );
+    const paths = error.issues?.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["title", "dueDate", "tags"]));
+  });
+
+  test("JSON that is not an object", async () => {
+    for (const body of ["null", "[]", "42", "\"title\""]) {
+      expectError(
+        await api("/tasks", { method: "POST", token: alice.token, body }),
+        400,
+        "validation_failed",
+      );
+    }
+  });
+
+  test("a body over 64 KiB is 413 payload_too_large", async () => {
+    const body = JSON.stringify({ title: "big", description: "x".repeat(70 * 1024) });
+    expectError(
+      await api("/tasks", { method: "POST", token: alice.token, body }),
+      413,
+      "payload_too_large",
+    );
+    const task = await create({ title: "big patch" });
+    expectError(
+      await api(`/tasks/${task.taskId}`, {
+        method: "PATCH",
+        token: alice.token,
+        body: { version: 1, description: "é".repeat(33 * 1024) },
+      }),
+      413,
+      "payload_too_large",
+    );
+  });
+
+  test("a bad task id is 400 on every id route", async () => {
+    for (const id of ["not-a-ulid", "01ARZ3NDEKTSV4RRFFQ69G5FA", "01arz3ndektsv4rrffq69g5fav", "%E0%A4%A"]) {
+      expectError(await api(`/tasks/${id}`, { token: alice.token }), 400, "validation_failed");
+      expectError(
+        await api(`/tasks/${id}`, { method: "PATCH", token: alice.token, body: { version: 1, title: "x" } }),
+        400,
+        "validation_failed",
+      );
+      expectError(
+        await api(`/tasks/${id}`, { method: "DELETE", token: alice.token }),
+        400,
+        "validation_failed",
+      );
+    }
+  });
+
+  test("a missing task is 404 on GET, PATCH and DELETE", async () => {
+    const id = randomTaskId();
+    expectError(await api(`/tasks/${id}`, { token: alice.token }), 404, "not_found");
+    expectError(
+      await api(`/tasks/${id}`, { method: "PATCH", token: alice.token, body: { version: 1, title: "x" } }),
+      404,
+      "not_found",
+    );
+    expectError(await api(`/tasks/${id}`, { method: "DELETE", token: alice.token }), 404, "not_found");
+  });
+
+  test("a stale version is 409 conflict and the newer write stays", async () => {
+    const task = await create({ title: "v1" });
+    const patch = (body: unknown) =>
+      api(`/tasks/${task.taskId}`, { method: "PATCH", token: alice.token, body });
+    expect((await patch({ version: 1, title: "v2" })).status).toBe(200);
+    expectError(await patch({ version: 1, title: "stale" }), 409, "conflict");
+    const read = Task.parse((await api(`/tasks/${task.taskId}`, { token: alice.token })).json);
+    expect(read).toMatchObject({ title: "v2", version: 2 });
+  });
+
+  test("concurrent PATCHes with one version: one 200, the rest 409", async () => {
+    const task = await create({ title: "race" });
+    const responses = await Promise.all(
+      ["a", "b", "c"].map((title) =>
+        api(`/tasks/${task.taskId}`, {
+          method: "PATCH",
+          token: alice.token,
+          body: { version: 1, title },
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+  });
+
+  test.each([
+    ["limit=0", "limit"],
+    ["limit=101", "limit"],
+    ["limit=abc", "limit"],
+    ["limit=", "limit"],
+    ["status=archived", "status"],
+    ["status=todo&status=done", "status"],
+    ["sort=title", "sort"],
+    ["page=2", ""],
+  ])("list query %s is 400 naming %j", async (qs, path) => {
+    const error = expectError(await api(`/tasks?${qs}`, { token: alice.token }), 400, "validation_failed");
+    expect(error.issues?.map((i) => i.path)).toContain(path);
+  });
+
+  test.each([
+    ["garbage", "garbage!!"],
+    ["base64 text", Buffer.from("hello").toString("base64url")],
+    ["unknown keys", Buffer.from(JSON.stringify({ evil: "1" })).toString("base64url")],
+    ["wrong partition", Buffer.from(JSON.stringify({ gsi1pk: "$x#userid_1", gsi1sk: "$x", pk: "a", sk: "b" })).toString("base64url")],
+  ])("a tampered cursor (%s) is 400 with a cursor issue", async (_, cursor) => {
+    const error = expectError(
+      await api(`/tasks?cursor=${encodeURIComponent(cursor)}`, { token: alice.token }),
+      400,
+      "validation_failed",
+    );
+    expect(error.issues).toEqual([{ path: "cursor", message: expect.any(String) }]);
+  });
+
+  test("an unknown route or method is a 404 from the gateway, not a 500", async () => {
+    expect((await api("/nope", { token: alice.token })).status).toBe(404);
+    expect((await api("/tasks", { method: "DELETE", token: alice.token })).status).toBe(404);
+  });
+});
