@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { byDueThenId, newestFirst, newUserId } from "./helpers";
 
 const userId = newUserId("pager");
-let all: Task.Task[] = [];
+const all: Task.Task[] = [];
 
 beforeAll(async () => {
   const statuses = Task.TASK_STATUSES;

@@ -7,9 +7,20 @@ import { newUserId } from "./helpers";
 const { CreateTaskInput, UpdateTaskInput, DueDate, Title, ListTasksQuery } = Task;
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const daysIn = (year: number, month: number) =>
-  [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
-    month - 1
-  ] as number;
+  [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ][month - 1] as number;
 
 describe("dueDate", () => {
   test("every real calendar date (YYYY-MM-DD) is accepted", () => {

@@ -26,14 +26,14 @@ describe("create", () => {
 
   test("keeps every given field", async () => {
     const userId = newUserId();
-    const input = {
+    const input: Task.CreateTaskInput = {
       title: "Report",
       description: "Quarterly",
       status: "in_progress",
       priority: "high",
       dueDate: "2030-02-28",
       tags: ["work", "q1"],
-    } as const;
+    };
     const task = await Task.create(userId, input);
     expect(task).toMatchObject(input);
     expect(await Task.get(userId, task.taskId)).toEqual(task);
@@ -81,7 +81,12 @@ describe("update", () => {
       tags: ["a"],
     });
     const updated = await Task.update(userId, task.taskId, { version: 1, priority: "high" });
-    expect(updated).toEqual({ ...task, priority: "high", version: 2, updatedAt: updated.updatedAt });
+    expect(updated).toEqual({
+      ...task,
+      priority: "high",
+      version: 2,
+      updatedAt: updated.updatedAt,
+    });
   });
 
   test("a stale version is a ConflictError and the newer write is kept", async () => {

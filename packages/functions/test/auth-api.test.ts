@@ -1,6 +1,14 @@
 /** Every route refuses a request without a valid access token: 401 `unauthorized`. */
 import { beforeAll, describe, expect, test } from "vitest";
-import { api, expectError, forgeToken, newPerson, type Person, randomTaskId, stack } from "./helpers";
+import {
+  api,
+  expectError,
+  forgeToken,
+  newPerson,
+  type Person,
+  randomTaskId,
+  stack,
+} from "./helpers";
 
 let person: Person;
 let refresh: string;
@@ -63,7 +71,7 @@ describe("a bad Authorization header is 401 unauthorized on every route", () => 
     expect(response.status).toBe(200);
   });
 
-  test("every bad header on every route", () => {
+  test("every bad header on every route", async () => {
     const cases = await badAuthorizations();
     for (const [what, authorization] of cases) {
       for (const [method, path, body] of routes()) {

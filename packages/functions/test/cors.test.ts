@@ -25,7 +25,10 @@ test("preflight from the allowed origin gets the allow headers", async () => {
     expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED);
     const methods = response.headers.get("access-control-allow-methods")?.split(/,\s*/) ?? [];
     expect(methods).toEqual(expect.arrayContaining(["GET", "POST", "PATCH", "DELETE"]));
-    const headers = response.headers.get("access-control-allow-headers")?.toLowerCase().split(/,\s*/);
+    const headers = response.headers
+      .get("access-control-allow-headers")
+      ?.toLowerCase()
+      .split(/,\s*/);
     expect(headers).toEqual(expect.arrayContaining(["authorization", "content-type"]));
     expect(Number(response.headers.get("access-control-max-age"))).toBeGreaterThan(0);
   }

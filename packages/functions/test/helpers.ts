@@ -1,8 +1,9 @@
 /** Shared by the API tests: real HTTP against the run's local stack. */
+
+import { randomInt, randomUUID } from "node:crypto";
 import { ErrorBody, type ErrorCode } from "@taskmanager/core/task-schema";
 import { signUp } from "@taskmanager/local/sign-in";
 import { generateKeyPair, SignJWT } from "jose";
-import { randomInt, randomUUID } from "node:crypto";
 import { expect, inject } from "vitest";
 
 export const stack = () => inject("stack");

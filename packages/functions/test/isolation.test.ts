@@ -32,7 +32,11 @@ test("B gets 404 on GET, PATCH and DELETE of A's tasks, and A's tasks are unchan
     const path = `/tasks/${task.taskId}`;
     expectError(await api(path, { token: bob.token }), 404, "not_found");
     expectError(
-      await api(path, { method: "PATCH", token: bob.token, body: { version: 1, title: "mine now" } }),
+      await api(path, {
+        method: "PATCH",
+        token: bob.token,
+        body: { version: 1, title: "mine now" },
+      }),
       404,
       "not_found",
     );

@@ -4,22 +4,24 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from "jose";
+import { exportJWK, generateKeyPair, type JWTPayload, type KeyLike, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HttpError } from "../src/http/errors";
 
 let server: Server;
 let issuer: string;
-let signingKey: CryptoKey;
+let signingKey: KeyLike;
 let authenticate: typeof import("../src/auth/verify").authenticate;
 
 beforeAll(async () => {
   const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
-  signingKey = privateKey as CryptoKey;
+  signingKey = privateKey as KeyLike;
   const jwk = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "ES256", use: "sig" };
   server = createServer((req, res) => {
     if (req.url === "/.well-known/jwks.json") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ keys: [jwk] }));
     } else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -36,7 +38,7 @@ const subject = { userId: "01USER", email: "u@example.com" };
 
 async function token(
   overrides: JWTPayload = {},
-  options: { key?: CryptoKey; kid?: string; exp?: number } = {},
+  options: { key?: KeyLike; kid?: string; exp?: number } = {},
 ) {
   return new SignJWT({
     mode: "access",
@@ -90,7 +92,7 @@ describe("authenticate", () => {
 
   test("a token signed by another key with the same kid is refused", async () => {
     const { privateKey } = await generateKeyPair("ES256");
-    await refusal(`Bearer ${await token({}, { key: privateKey as CryptoKey })}`);
+    await refusal(`Bearer ${await token({}, { key: privateKey as KeyLike })}`);
   });
 
   test("an unsigned (alg none) token is refused", async () => {

@@ -1,7 +1,12 @@
 /** The Node request <-> API Gateway HTTP API (2.0) event translation. */
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
 import { describe, expect, test } from "vitest";
-import { fromLambdaResult, matchPath, type IncomingRequest, toApiGatewayEvent } from "../src/apigw-event";
+import {
+  fromLambdaResult,
+  type IncomingRequest,
+  matchPath,
+  toApiGatewayEvent,
+} from "../src/apigw-event";
 
 describe("matchPath", () => {
   test("literal paths match exactly", () => {
@@ -121,18 +126,15 @@ describe("toApiGatewayEvent", () => {
     expect(event.body).toBe('{"title":"héllo"}');
   });
 
-  test.each(["application/octet-stream", "image/png", undefined])(
-    "a %s body is base64",
-    (type) => {
-      const body = Buffer.from([0, 1, 2, 255, 254, 10]);
-      const event = toApiGatewayEvent(
-        request({ headers: type ? { "content-type": type } : {}, body }),
-        match,
-      );
-      expect(event.isBase64Encoded).toBe(true);
-      expect(Buffer.from(event.body ?? "", "base64")).toEqual(body);
-    },
-  );
+  test.each(["application/octet-stream", "image/png", undefined])("a %s body is base64", (type) => {
+    const body = Buffer.from([0, 1, 2, 255, 254, 10]);
+    const event = toApiGatewayEvent(
+      request({ headers: type ? { "content-type": type } : {}, body }),
+      match,
+    );
+    expect(event.isBase64Encoded).toBe(true);
+    expect(Buffer.from(event.body ?? "", "base64")).toEqual(body);
+  });
 });
 
 describe("fromLambdaResult", () => {

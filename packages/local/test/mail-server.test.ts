@@ -1,7 +1,7 @@
 /** The local mailbox: SESv2 SendEmail in, a person's messages out. */
 import { randomUUID } from "node:crypto";
-import { latestCode, signIn, signUp } from "../src/sign-in";
 import { expect, inject, test } from "vitest";
+import { latestCode, signIn, signUp } from "../src/sign-in";
 
 const mail = () => inject("stack").mail;
 const inbox = async (email: string) => {
@@ -63,7 +63,9 @@ test("the issuer's verification code arrives through the SDK and signs the perso
 });
 
 test("latestCode fails clearly for a mailbox with no code", async () => {
-  await expect(latestCode(mail(), `none-${randomUUID()}@example.com`)).rejects.toThrow(/No verification code/);
+  await expect(latestCode(mail(), `none-${randomUUID()}@example.com`)).rejects.toThrow(
+    /No verification code/,
+  );
 });
 
 test("other paths are 404", async () => {
