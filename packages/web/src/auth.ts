@@ -1,0 +1,116 @@
+/**
+ * Sign-in through the OpenAuth issuer's redirect flow with PKCE. Tokens live in
+ * localStorage so every tab shares one session; the PKCE challenge and the page to
+ * return to live in sessionStorage because they belong to this tab's round trip.
+ */
+import { createClient } from "@openauthjs/openauth/client";
+import { WEB_CLIENT_ID } from "@taskmanager/core/auth-schema";
+
+const TOKENS_KEY = "taskmanager.tokens";
+const CHALLENGE_KEY = "taskmanager.challenge";
+const RETURN_KEY = "taskmanager.returnTo";
+
+export interface Tokens {
+  access: string;
+  refresh: string;
+}
+
+const client = createClient({ clientID: WEB_CLIENT_ID, issuer: import.meta.env.VITE_AUTH_URL });
+
+const redirectURI = () => `${window.location.origin}/callback`;
+
+export function readTokens(): Tokens | null {
+  const raw = localStorage.getItem(TOKENS_KEY);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as Partial<Tokens>;
+    return parsed.access && parsed.refresh
+      ? { access: parsed.access, refresh: parsed.refresh }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeTokens(tokens: Tokens | null) {
+  if (tokens) localStorage.setItem(TOKENS_KEY, JSON.stringify(tokens));
+  else localStorage.removeItem(TOKENS_KEY);
+}
+
+/** Leaves for the issuer's sign-in page; comes back to the current page afterwards. */
+export async function signIn(): Promise<void> {
+  const { challenge, url } = await client.authorize(redirectURI(), "code", {
+    pkce: true,
+    provider: "password",
+  });
+  sessionStorage.setItem(CHALLENGE_KEY, JSON.stringify(challenge));
+  const here = window.location.pathname + window.location.search;
+  sessionStorage.setItem(RETURN_KEY, here.startsWith("/callback") ? "/" : here);
+  window.location.assign(url);
+}
+
+/** Finishes the round trip on /callback; returns the path to go back to. */
+export async function completeSignIn(params: URLSearchParams): Promise<string> {
+  const code = params.get("code");
+  const challenge = JSON.parse(sessionStorage.getItem(CHALLENGE_KEY) ?? "null") as {
+    state: string;
+    verifier?: string;
+  } | null;
+  sessionStorage.removeItem(CHALLENGE_KEY);
+  if (params.get("error")) throw new Error(params.get("error_description") ?? "Sign-in failed.");
+  // A state mismatch means this callback is not the answer to our own request.
+  if (!code || !challenge || challenge.state !== params.get("state")) {
+    throw new Error("This sign-in link is not valid any more. Please sign in again.");
+  }
+  const result = await client.exchange(code, redirectURI(), challenge.verifier);
+  if (result.err) throw new Error("Sign-in could not be completed. Please sign in again.");
+  writeTokens({ access: result.tokens.access, refresh: result.tokens.refresh });
+  const returnTo = sessionStorage.getItem(RETURN_KEY) ?? "/";
+  sessionStorage.removeItem(RETURN_KEY);
+  return returnTo;
+}
+
+let pendingRefresh: Promise<string | null> | null = null;
+
+/**
+ * An access token valid for at least 30 more seconds, refreshed if needed, or null
+ * when signed out. Concurrent callers share one refresh: refresh tokens rotate.
+ */
+export function accessToken(): Promise<string | null> {
+  pendingRefresh ??= (async () => {
+    const tokens = readTokens();
+    if (!tokens) return null;
+    const next = await client.refresh(tokens.refresh, { access: tokens.access });
+    if (next.err) {
+      writeTokens(null);
+      return null;
+    }
+    if (next.tokens) {
+      writeTokens({ access: next.tokens.access, refresh: next.tokens.refresh });
+      return next.tokens.access;
+    }
+    return tokens.access;
+  })().finally(() => {
+    pendingRefresh = null;
+  });
+  return pendingRefresh;
+}
+
+export function signOut() {
+  writeTokens(null);
+}
+
+/** The signed-in person's email, read from the token for display only. */
+export function currentEmail(): string | null {
+  const access = readTokens()?.access;
+  const payload = access?.split(".")[1];
+  if (!payload) return null;
+  try {
+    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as {
+      properties?: { email?: string };
+    };
+    return json.properties?.email ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,32 @@
+import { useState } from "react";
+import { signIn } from "../auth";
+
+export function SignIn({ message }: { message?: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const go = () => {
+    setBusy(true);
+    signIn().catch(() => {
+      setBusy(false);
+      setError("The sign-in service cannot be reached. Check your connection and retry.");
+    });
+  };
+  return (
+    <section className="sign-in" aria-labelledby="sign-in-heading">
+      <h1 id="sign-in-heading">Taskmanager</h1>
+      {message ? <p role="alert">{message}</p> : null}
+      <p>Keep track of what you need to do. Sign in with your email and password.</p>
+      <button type="button" className="primary" onClick={go} disabled={busy}>
+        Sign in
+      </button>
+      <p>
+        New here?{" "}
+        <button type="button" className="link" onClick={go} disabled={busy}>
+          Create an account
+        </button>{" "}
+        — on the next page choose “Register”; we email you a code to confirm your address.
+      </p>
+      {error ? <p role="alert">{error}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The create/edit form. It validates on submit and then on every change, so errors
+ * appear when they are useful and disappear as soon as they are fixed. Every change
+ * is kept as a draft so a forced sign-in does not lose it.
+ */
+import { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task-schema";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { saveDraft } from "../tasks/draft";
+import type { FieldErrors, TaskFormValues } from "../tasks/form";
+import { priorityLabel, statusLabel } from "./labels";
+
+interface Props {
+  initial: TaskFormValues;
+  draftId: string;
+  draftVersion?: number;
+  submitLabel: string;
+  busy: boolean;
+  validate: (values: TaskFormValues) => FieldErrors | null;
+  onSubmit: (values: TaskFormValues) => void;
+  onCancel?: () => void;
+  /** Errors from the server (e.g. its validation), shown like our own. */
+  serverErrors?: FieldErrors;
+  children?: ReactNode;
+}
+
+export function TaskForm(props: Props) {
+  const [values, setValues] = useState(props.initial);
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
+  const id = useId();
+  const shown = { ...props.serverErrors, ...errors };
+
+  function change<K extends keyof TaskFormValues>(field: K, value: TaskFormValues[K]) {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    saveDraft(props.draftId, {
+      values: next,
+      ...(props.draftVersion ? { version: props.draftVersion } : {}),
+    });
+    // Only re-validate once the person has tried to submit.
+    if (errors) setErrors(props.validate(next) ?? {});
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = props.validate(values);
+    setErrors(found ?? {});
+    if (!found) props.onSubmit(values);
+  }
+
+  const field = (name: keyof TaskFormValues) => ({
+    id: `${id}-${name}`,
+    name,
+    "aria-invalid": shown[name] ? true : undefined,
+    "aria-describedby": shown[name] ? `${id}-${name}-error` : undefined,
+  });
+  const error = (name: keyof TaskFormValues) =>
+    shown[name] ? (
+      <p className="field-error" id={`${id}-${name}-error`}>
+        {shown[name]}
+      </p>
+    ) : null;
+
+  return (
+    <form className="task-form" onSubmit={submit} noValidate>
+      {props.children}
+      {shown.form ? (
+        <p className="field-error" role="alert">
+          {shown.form}
+        </p>
+      ) : null}
+      <label htmlFor={`${id}-title`}>Title</label>
+      <input
+        {...field("title")}
+        value={values.title}
+        onChange={(e) => change("title", e.target.value)}
+        autoComplete="off"
+      />
+      {error("title")}
+
+      <label htmlFor={`${id}-description`}>Description</label>
+      <textarea
+        {...field("description")}
+        rows={4}
+        value={values.description}
+        onChange={(e) => change("description", e.target.value)}
+      />
+      {error("description")}
+
+      <div className="row">
+        <div>
+          <label htmlFor={`${id}-status`}>Status</label>
+          <select
+            {...field("status")}
+            value={values.status}
+            onChange={(e) => change("status", e.target.value as TaskFormValues["status"])}
+          >
+            {TASK_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {statusLabel[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-priority`}>Priority</label>
+          <select
+            {...field("priority")}
+            value={values.priority}
+            onChange={(e) => change("priority", e.target.value as TaskFormValues["priority"])}
+          >
+            {TASK_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {priorityLabel[priority]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-dueDate`}>Due date</label>
+          <input
+            {...field("dueDate")}
+            type="date"
+            value={values.dueDate}
+            onChange={(e) => change("dueDate", e.target.value)}
+          />
+        </div>
+      </div>
+      {error("dueDate")}
+
+      <label htmlFor={`${id}-tags`}>Tags (comma separated)</label>
+      <input
+        {...field("tags")}
+        value={values.tags}
+        onChange={(e) => change("tags", e.target.value)}
+        autoComplete="off"
+      />
+      {error("tags")}
+
+      <div className="actions">
+        <button type="submit" className="primary" disabled={props.busy}>
+          {props.busy ? "Saving…" : props.submitLabel}
+        </button>
+        {props.onCancel ? (
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

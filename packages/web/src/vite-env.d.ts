@@ -1,0 +1,12 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Base URL of the tasks API, e.g. https://api.example.com */
+  readonly VITE_API_URL: string;
+  /** Base URL of the OpenAuth issuer. */
+  readonly VITE_AUTH_URL: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

@@ -1,0 +1,13 @@
+import react from "@vitejs/plugin-react";
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  plugins: [react()],
+  test: {
+    name: "web",
+    root: import.meta.dirname,
+    environment: "happy-dom",
+    include: ["src/**/*.test.tsx"],
+    setupFiles: ["src/test/setup.ts"],
+  },
+});
