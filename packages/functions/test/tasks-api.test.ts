@@ -330,6 +330,44 @@ describe("request errors are 4xx with the envelope", () => {
     expect(error.issues).toEqual([{ path: "cursor", message: expect.any(String) }]);
   });
 
+  test("no mutation of a real cursor yields a 500", async () => {
+    for (let i = 0; i < 3; i++) await create({ title: `cursor ${i}` });
+    const first = TaskPage.parse((await api("/tasks?limit=1", { token: alice.token })).json);
+    const real = first.cursor as string;
+    expect(real).toEqual(expect.any(String));
+    const decoded = JSON.parse(Buffer.from(real, "base64url").toString()) as Record<string, string>;
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const mutations = new Set<string>();
+    for (let i = 0; i < real.length; i += Math.ceil(real.length / 20)) {
+      mutations.add(real.slice(0, i) || "x");
+      const c = real[i] === "A" ? "B" : "A";
+      mutations.add(real.slice(0, i) + c + real.slice(i + 1));
+    }
+    for (const key of Object.keys(decoded)) {
+      const { [key]: _, ...without } = decoded;
+      mutations.add(encode(without));
+      mutations.add(encode({ ...decoded, [key]: `${decoded[key]}x` }));
+      mutations.add(encode({ ...decoded, [key]: 1 }));
+      mutations.add(encode({ ...decoded, [key]: { S: "x" } }));
+    }
+    mutations.add(encode({ ...decoded, extra: "x" }));
+    mutations.add(`${real}=`);
+    mutations.add("x".repeat(3000));
+    for (const cursor of mutations) {
+      const response = await api(`/tasks?limit=1&cursor=${encodeURIComponent(cursor)}`, {
+        token: alice.token,
+      });
+      expect([200, 400], `${cursor}: ${response.text}`).toContain(response.status);
+      if (response.status === 400) {
+        expectError(response, 400, "validation_failed");
+      } else {
+        for (const task of TaskPage.parse(response.json).items) {
+          expect(task.userId).toBe(first.items[0]?.userId);
+        }
+      }
+    }
+  });
+
   test("an unknown route or method is a 404 from the gateway, not a 500", async () => {
     expect((await api("/nope", { token: alice.token })).status).toBe(404);
     expect((await api("/tasks", { method: "DELETE", token: alice.token })).status).toBe(404);
