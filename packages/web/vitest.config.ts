@@ -9,5 +9,6 @@ export default defineProject({
     environment: "happy-dom",
     include: ["src/**/*.test.tsx"],
     setupFiles: ["src/test/setup.ts"],
+    env: { VITE_API_URL: "http://api.test", VITE_AUTH_URL: "http://auth.test" },
   },
 });
