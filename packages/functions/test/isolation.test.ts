@@ -1,7 +1,7 @@
 /** One person's tasks are invisible and untouchable to another: 404, never 403 or a leak. */
 import { Task, TaskPage } from "@taskmanager/core/task-schema";
 import { beforeAll, expect, test } from "vitest";
-import { api, expectError, newPerson, type Person } from "./helpers";
+import { api, expectError, newPerson, type Person, stack } from "./helpers";
 
 let alice: Person;
 let bob: Person;
@@ -75,4 +75,22 @@ test("A's cursor is refused for B", async () => {
   });
   const error = expectError(response, 400, "validation_failed");
   expect(error.issues).toEqual([{ path: "cursor", message: expect.any(String) }]);
+});
+
+test("the same person signing in with another email case sees the same tasks", async () => {
+  const { randomUUID } = await import("node:crypto");
+  const { signIn, signUp } = await import("@taskmanager/local/sign-in");
+  const email = `Case-${randomUUID()}@Example.COM`;
+  const first = await signUp(stack(), email, "correct-horse-battery");
+  const again = await signIn(stack(), email.toLowerCase(), "correct-horse-battery");
+  const created = await api("/tasks", {
+    method: "POST",
+    token: first.access,
+    body: { title: "c" },
+  });
+  expect(created.status).toBe(201);
+  const task = Task.parse(created.json);
+  const read = await api(`/tasks/${task.taskId}`, { token: again.access });
+  expect(read.status).toBe(200);
+  expect(Task.parse(read.json)).toEqual(task);
 });
