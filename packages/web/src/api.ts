@@ -36,7 +36,13 @@ interface RequestOptions<T> {
 }
 
 export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}) {
-  const token = await accessToken();
+  let token: string | null;
+  try {
+    token = await accessToken();
+  } catch {
+    // Refreshing needs the issuer; failing to reach it is the same as being offline.
+    throw new ApiError("network", "Can't reach the server. Check your connection and retry.", 0);
+  }
   if (!token) {
     unauthorizedHandler();
     throw new ApiError("unauthorized", "Your session has ended. Please sign in again.", 401);

@@ -1,0 +1,72 @@
+/**
+ * Builds the web app against a fresh local stack and serves the build like a static
+ * host would (SPA fallback to index.html). The web origin is chosen first because
+ * the stack's CORS and the issuer's redirect check must know it.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { freePort } from "@taskmanager/local/ports";
+import { startStack } from "@taskmanager/local/stack";
+import { build } from "vite";
+import type { TestProject } from "vitest/node";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+export default async function setup(project: TestProject) {
+  const run = Date.now().toString(36);
+  process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  const webPort = await freePort();
+  const web = `http://127.0.0.1:${webPort}`;
+  const stack = await startStack({
+    inMemory: true,
+    printMail: false,
+    tables: { tasks: `e2e-tasks-${run}`, auth: `e2e-auth-${run}` },
+    webOrigins: [web],
+  });
+
+  const outDir = await mkdtemp(join(tmpdir(), "taskmanager-web-"));
+  process.env.VITE_API_URL = stack.urls.api;
+  process.env.VITE_AUTH_URL = stack.urls.auth;
+  await build({ root: join(import.meta.dirname, ".."), logLevel: "warn", build: { outDir } });
+
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", web).pathname));
+    const file = join(outDir, path);
+    const isAsset = file.startsWith(outDir) && extname(file) !== "";
+    try {
+      const body = await readFile(isAsset ? file : join(outDir, "index.html"));
+      const type = isAsset ? (TYPES[extname(file)] ?? "application/octet-stream") : TYPES[".html"];
+      res.writeHead(200, { "content-type": type ?? "" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(webPort, "127.0.0.1", resolve));
+
+  project.provide("e2e", {
+    web,
+    api: stack.urls.api,
+    auth: stack.urls.auth,
+    mail: stack.urls.mail,
+  });
+  return async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await stack.stop();
+    await rm(outDir, { recursive: true, force: true });
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    e2e: { web: string; api: string; auth: string; mail: string };
+  }
+}
