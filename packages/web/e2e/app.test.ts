@@ -18,8 +18,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-async function shot(name: string, target: Page = page) {
-  await target.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+async function shot(name: string, target: Page = page, fullPage = true) {
+  await target.screenshot({ path: join(shots, `${name}.png`), fullPage });
 }
 
 async function signUp(target: Page, person: { email: string; password: string }) {
@@ -174,6 +174,7 @@ describe("the web app", () => {
     await expect.poll(() => items().count()).toBe(32);
     await expect.poll(() => page.getByRole("button", { name: "Load more" }).count()).toBe(0);
     await shot("list");
+    await shot("list-top", page, false);
 
     await page.getByLabel("Status").selectOption("done");
     await page.getByRole("link", { name: "Bulk 4", exact: true }).waitFor({ state: "detached" });
@@ -227,6 +228,14 @@ describe("the web app", () => {
     await page.setViewportSize({ width: 1024, height: 768 });
   });
 
+  it("tells the person when they are offline", async () => {
+    await context.setOffline(true);
+    await page.getByText("You are offline").waitFor();
+    await shot("offline", page, false);
+    await context.setOffline(false);
+    await page.getByText("You are offline").waitFor({ state: "detached" });
+  });
+
   it("signs out and back in", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(0);
@@ -252,7 +261,7 @@ describe("the web app", () => {
 afterAll(async () => {
   // The README shows the list as a person sees it.
   await copyFile(
-    join(shots, "list.png"),
+    join(shots, "list-top.png"),
     join(import.meta.dirname, "..", "..", "..", "docs", "screenshot.png"),
   ).catch(() => {});
 });

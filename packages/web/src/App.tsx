@@ -20,6 +20,11 @@ export function App() {
   // Any form in progress has already been kept as a draft.
   useEffect(() => onUnauthorized(() => void signIn()), []);
 
+  // After moving to another screen, keyboard and screen-reader users start at its heading.
+  useEffect(() => {
+    if (path) document.querySelector<HTMLElement>("main h1")?.focus();
+  }, [path]);
+
   if (path === "/callback") return <Callback onSignedIn={refreshSession} />;
   if (!signedIn) return <SignIn />;
 

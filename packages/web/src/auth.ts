@@ -37,12 +37,19 @@ function writeTokens(tokens: Tokens | null) {
   else localStorage.removeItem(TOKENS_KEY);
 }
 
+let redirecting = false;
+
 /** Leaves for the issuer's sign-in page; comes back to the current page afterwards. */
 export async function signIn(): Promise<void> {
-  const { challenge, url } = await client.authorize(redirectURI(), "code", {
-    pkce: true,
-    provider: "password",
-  });
+  // Several requests can hit a 401 at once; a second challenge would overwrite the
+  // first one's verifier and break the callback.
+  if (redirecting) return;
+  redirecting = true;
+  const { challenge, url } = await client
+    .authorize(redirectURI(), "code", { pkce: true, provider: "password" })
+    .finally(() => {
+      redirecting = false;
+    });
   sessionStorage.setItem(CHALLENGE_KEY, JSON.stringify(challenge));
   const here = window.location.pathname + window.location.search;
   sessionStorage.setItem(RETURN_KEY, here.startsWith("/callback") ? "/" : here);

@@ -15,7 +15,9 @@ export function NewTask() {
 
   return (
     <section aria-labelledby="new-task-heading">
-      <h1 id="new-task-heading">New task</h1>
+      <h1 id="new-task-heading" tabIndex={-1}>
+        New task
+      </h1>
       <TaskForm
         initial={draft?.values ?? emptyValues}
         draftId={DRAFT_ID}

@@ -17,10 +17,13 @@ describe("editing a task that changed elsewhere", () => {
       server = { ...server, ...input, version: server.version + 1 };
       return { status: 200, body: server };
     });
-    renderWithClient(<TaskDetail taskId={v1.taskId} />);
+    const { client } = renderWithClient(<TaskDetail taskId={v1.taskId} />);
 
     fireEvent.click(await screen.findByRole("button", { name: "Edit" }));
     server = v2; // someone else saves while this form is open
+    // A background refetch (e.g. on window focus) must not move the edit's base version.
+    await client.invalidateQueries();
+    await waitFor(() => expect(calls.filter((c) => c.method === "GET")).toHaveLength(2));
     fireEvent.change(screen.getByLabelText("Title"), { target: { value: "My edit" } });
     fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
 

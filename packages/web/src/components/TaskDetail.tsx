@@ -75,7 +75,9 @@ export function TaskDetail({ taskId }: { taskId: string }) {
 function TaskView({ task, onEdit }: { task: Task; onEdit: () => void }) {
   return (
     <article className="task-detail">
-      <h1 id="task-heading">{task.title}</h1>
+      <h1 id="task-heading" tabIndex={-1}>
+        {task.title}
+      </h1>
       <dl>
         <dt>Status</dt>
         <dd>{statusLabel[task.status]}</dd>
@@ -118,7 +120,9 @@ function TaskEditor({ task, draft, onReload, onDone }: EditorProps) {
 
   return (
     <>
-      <h1 id="task-heading">Edit task</h1>
+      <h1 id="task-heading" tabIndex={-1}>
+        Edit task
+      </h1>
       {conflict ? (
         <div role="alert" className="conflict">
           <p>

@@ -17,7 +17,9 @@ export function TaskList() {
   return (
     <section aria-labelledby={`${id}-heading`}>
       <div className="list-header">
-        <h1 id={`${id}-heading`}>Tasks</h1>
+        <h1 id={`${id}-heading`} tabIndex={-1}>
+          Tasks
+        </h1>
         <button type="button" className="primary" onClick={() => navigate("/new")}>
           New task
         </button>
@@ -55,7 +57,11 @@ export function TaskList() {
       </div>
 
       {list.isPending ? (
-        <p role="status">Loading tasks…</p>
+        <p role="status">
+          {list.fetchStatus === "paused"
+            ? "Waiting for a connection to load your tasks…"
+            : "Loading tasks…"}
+        </p>
       ) : list.isError && tasks.length === 0 ? (
         <div role="alert" className="error">
           <p>{describeError(list.error)}</p>
