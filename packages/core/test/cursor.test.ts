@@ -76,6 +76,17 @@ describe("list cursor", () => {
     );
   });
 
+  test.each([
+    ["status todo", { status: "todo" }, { status: "done" }],
+    ["status todo by due", { status: "todo", sort: "due" }, { status: "done", sort: "due" }],
+    ["all by created", {}, { status: "todo" }],
+    ["status by created", { status: "todo" }, {}],
+    ["all by due", { sort: "due" }, { status: "todo", sort: "due" }],
+  ] as const)("a %s cursor reused for another query is refused", async (_, from, to) => {
+    const cursor = await cursorOf(owner, from);
+    await expect(Task.list(owner, { ...to, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+  });
+
   test("any string as a cursor: a page or InvalidCursorError, nothing else", async () => {
     const real = decode(await cursorOf(owner));
     const tampered = fc.oneof(
