@@ -174,6 +174,7 @@ describe("the web app", () => {
     await expect.poll(() => items().count()).toBe(32);
     await expect.poll(() => page.getByRole("button", { name: "Load more" }).count()).toBe(0);
     await shot("list");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot("list-top", page, false);
 
     await page.getByLabel("Status").selectOption("done");
