@@ -2,13 +2,12 @@
  * Starts the whole local stack once per test run (DynamoDB Local in memory, fresh
  * tables, free ports) and hands its URLs to the test files.
  */
-import { startStack } from "@taskmanager/local/stack";
+import { startStackProcess } from "@taskmanager/local/stack-process";
 import type { TestProject } from "vitest/node";
 
 export default async function setup(project: TestProject) {
   const run = Date.now().toString(36);
-  process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
-  const stack = await startStack({
+  const stack = await startStackProcess({
     inMemory: true,
     printMail: false,
     tables: { tasks: `tasks-${run}`, auth: `auth-${run}` },

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { freePort } from "@taskmanager/local/ports";
-import { startStack } from "@taskmanager/local/stack";
+import { startStackProcess } from "@taskmanager/local/stack-process";
 import { build } from "vite";
 import type { TestProject } from "vitest/node";
 
@@ -22,10 +22,9 @@ const TYPES: Record<string, string> = {
 
 export default async function setup(project: TestProject) {
   const run = Date.now().toString(36);
-  process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
   const webPort = await freePort();
   const web = `http://127.0.0.1:${webPort}`;
-  const stack = await startStack({
+  const stack = await startStackProcess({
     inMemory: true,
     printMail: false,
     tables: { tasks: `e2e-tasks-${run}`, auth: `e2e-auth-${run}` },
