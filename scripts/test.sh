@@ -7,3 +7,6 @@ bash scripts/ensure-chromium.sh
 pnpm exec biome check .
 bash scripts/typecheck.sh
 pnpm exec vitest run
+# The web app's initial JavaScript stays under its size budget (150 KiB gzipped).
+pnpm --filter @taskmanager/web build >/dev/null
+pnpm --filter @taskmanager/web bundle-size

@@ -7,6 +7,7 @@ import { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task-schema";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { saveDraft } from "../tasks/draft";
 import type { FieldErrors, TaskFormValues } from "../tasks/form";
+import { LabelledOptions } from "./LabelledOptions";
 import { priorityLabel, statusLabel } from "./labels";
 
 interface Props {
@@ -94,11 +95,7 @@ export function TaskForm(props: Props) {
             value={values.status}
             onChange={(e) => change("status", e.target.value as TaskFormValues["status"])}
           >
-            {TASK_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusLabel[status]}
-              </option>
-            ))}
+            <LabelledOptions values={TASK_STATUSES} labels={statusLabel} />
           </select>
         </div>
         <div>
@@ -108,11 +105,7 @@ export function TaskForm(props: Props) {
             value={values.priority}
             onChange={(e) => change("priority", e.target.value as TaskFormValues["priority"])}
           >
-            {TASK_PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {priorityLabel[priority]}
-              </option>
-            ))}
+            <LabelledOptions values={TASK_PRIORITIES} labels={priorityLabel} />
           </select>
         </div>
         <div>

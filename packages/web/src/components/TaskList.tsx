@@ -6,6 +6,7 @@ import { navigate } from "../router";
 import type { ListFilter } from "../tasks/api";
 import { useTaskList, useUpdateTask } from "../tasks/queries";
 import { DeleteButton } from "./DeleteButton";
+import { LabelledOptions } from "./LabelledOptions";
 import { describeError, priorityLabel, statusLabel } from "./labels";
 
 export function TaskList() {
@@ -36,11 +37,7 @@ export function TaskList() {
             }}
           >
             <option value="">All</option>
-            {TASK_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusLabel[status]}
-              </option>
-            ))}
+            <LabelledOptions values={TASK_STATUSES} labels={statusLabel} />
           </select>
         </div>
         <div>
