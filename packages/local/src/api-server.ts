@@ -65,9 +65,8 @@ export function createApiServer(options: {
         { method, url, headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? "" },
         {
           routeKey,
-          pathParameters: Object.keys(found.params ?? {}).length
-            ? (found.params ?? undefined)
-            : undefined,
+          pathParameters:
+            found.params && Object.keys(found.params).length ? found.params : undefined,
         },
       );
       const handler = await handlerFor(found.route);
