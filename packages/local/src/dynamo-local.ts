@@ -42,6 +42,10 @@ export async function startDynamoLocal(options: {
     ...(options.dbPath ? { path: options.dbPath } : {}),
   });
   child.stdout?.resume();
+  // However this process ends (even a crash), DynamoDB Local must not outlive it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
