@@ -60,7 +60,12 @@ export async function startDynamoLocal(options: {
     }
   };
 
-  const probe = new DynamoDBClient({ endpoint, maxAttempts: 1 });
+  const probe = new DynamoDBClient({
+    endpoint,
+    maxAttempts: 1,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   const deadline = Date.now() + 30_000;
   try {
     for (;;) {
