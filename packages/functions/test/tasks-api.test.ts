@@ -1,5 +1,5 @@
 /** Every route over real HTTP: success codes, bodies that parse with the core schemas, errors. */
-import { Task, TaskPage } from "@taskmanager/core/task-schema";
+import { type ErrorCode, Task, TaskPage } from "@taskmanager/core/task-schema";
 import { beforeAll, describe, expect, test } from "vitest";
 import { api, expectError, newPerson, type Person, randomTaskId, stack } from "./helpers";
 
@@ -232,41 +232,12 @@ describe("request errors are 4xx with the envelope", () => {
       "01arz3ndektsv4rrffq69g5fav",
       "%E0%A4%A",
     ]) {
-      expectError(await api(`/tasks/${id}`, { token: alice.token }), 400, "validation_failed");
-      expectError(
-        await api(`/tasks/${id}`, {
-          method: "PATCH",
-          token: alice.token,
-          body: { version: 1, title: "x" },
-        }),
-        400,
-        "validation_failed",
-      );
-      expectError(
-        await api(`/tasks/${id}`, { method: "DELETE", token: alice.token }),
-        400,
-        "validation_failed",
-      );
+      await expectOnEveryTaskRoute(id, 400, "validation_failed");
     }
   });
 
   test("a missing task is 404 on GET, PATCH and DELETE", async () => {
-    const id = randomTaskId();
-    expectError(await api(`/tasks/${id}`, { token: alice.token }), 404, "not_found");
-    expectError(
-      await api(`/tasks/${id}`, {
-        method: "PATCH",
-        token: alice.token,
-        body: { version: 1, title: "x" },
-      }),
-      404,
-      "not_found",
-    );
-    expectError(
-      await api(`/tasks/${id}`, { method: "DELETE", token: alice.token }),
-      404,
-      "not_found",
-    );
+    await expectOnEveryTaskRoute(randomTaskId(), 404, "not_found");
   });
 
   test("a stale version is 409 conflict and the newer write stays", async () => {
@@ -373,3 +344,11 @@ describe("request errors are 4xx with the envelope", () => {
     expect((await api("/tasks", { method: "DELETE", token: alice.token })).status).toBe(404);
   });
 });
+
+/** GET, PATCH and DELETE of one task id all answer `status` with `code`. */
+async function expectOnEveryTaskRoute(id: string, status: number, code: ErrorCode) {
+  const patch = { method: "PATCH" as const, token: alice.token, body: { version: 1, title: "x" } };
+  expectError(await api(`/tasks/${id}`, { token: alice.token }), status, code);
+  expectError(await api(`/tasks/${id}`, patch), status, code);
+  expectError(await api(`/tasks/${id}`, { method: "DELETE", token: alice.token }), status, code);
+}
