@@ -1,4 +1,12 @@
-import { InvalidCursorError } from "./errors";
+import { VisibleError } from "./error";
+
+/** Refused when a cursor was not made by this list (tampered, or from another query). */
+export const invalidCursor = () =>
+  new VisibleError(
+    "validation_failed",
+    "The cursor is not valid for this query; start again without it.",
+    [{ path: "cursor", message: "is not a valid cursor" }],
+  );
 
 /**
  * The API's cursor is ElectroDB's own (base64url JSON of DynamoDB's
@@ -10,7 +18,7 @@ export function checkCursor(cursor: string, allowedKeys: readonly string[]): str
   try {
     decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw new InvalidCursorError();
+    throw invalidCursor();
   }
   const valid =
     typeof decoded === "object" &&
@@ -20,6 +28,6 @@ export function checkCursor(cursor: string, allowedKeys: readonly string[]): str
     Object.entries(decoded).every(
       ([key, value]) => allowedKeys.includes(key) && typeof value === "string" && value.length > 0,
     );
-  if (!valid) throw new InvalidCursorError();
+  if (!valid) throw invalidCursor();
   return cursor;
 }

@@ -1,10 +1,11 @@
 /** Each list access pattern returns the owner's tasks in the documented order. */
 import * as Task from "@taskmanager/core/task";
+import type { CreateTaskInput, Task as TaskRecord } from "@taskmanager/core/task/schema";
 import { describe, expect, test } from "vitest";
 import { byDueThenId, newestFirst, newUserId } from "./helpers";
 
 async function seed(userId: string) {
-  const specs: Task.CreateTaskInput[] = [
+  const specs: CreateTaskInput[] = [
     { title: "a", status: "todo", dueDate: "2030-05-01" },
     { title: "b", status: "done", dueDate: "2029-01-01" },
     { title: "c", status: "todo" },
@@ -13,7 +14,7 @@ async function seed(userId: string) {
     { title: "f", status: "done" },
     { title: "g", status: "todo", dueDate: "2030-05-01" },
   ];
-  const created: Task.Task[] = [];
+  const created: TaskRecord[] = [];
   for (const spec of specs) created.push(await Task.create(userId, spec));
   return created;
 }

@@ -15,3 +15,13 @@ export function byDueThenId(a: { dueDate: string | null; taskId: string }, b: ty
 export function newestFirst(a: { taskId: string }, b: { taskId: string }): number {
   return a.taskId < b.taskId ? 1 : a.taskId > b.taskId ? -1 : 0;
 }
+
+/** The refusals core raises, as `toMatchObject` patterns of its one `VisibleError`. */
+export const notFound = { name: "VisibleError", code: "not_found" };
+export const conflict = { name: "VisibleError", code: "conflict" };
+export const invalidCursor = {
+  name: "VisibleError",
+  code: "validation_failed",
+  issues: [{ path: "cursor", message: "is not a valid cursor" }],
+};
+export const invalidInput = { name: "VisibleError", code: "validation_failed" };

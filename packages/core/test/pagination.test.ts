@@ -1,14 +1,20 @@
 /** Paging through 250 tasks: no duplicates, no gaps, order preserved, for every page size. */
 import * as Task from "@taskmanager/core/task";
+import {
+  type CreateTaskInput,
+  type ListTasksQuery,
+  TASK_STATUSES,
+  type Task as TaskRecord,
+} from "@taskmanager/core/task/schema";
 import { beforeAll, describe, expect, test } from "vitest";
 import { byDueThenId, newestFirst, newUserId } from "./helpers";
 
 const userId = newUserId("pager");
-const all: Task.Task[] = [];
+const all: TaskRecord[] = [];
 
 beforeAll(async () => {
-  const statuses = Task.TASK_STATUSES;
-  const inputs: Task.CreateTaskInput[] = Array.from({ length: 250 }, (_, i) => ({
+  const statuses = TASK_STATUSES;
+  const inputs: CreateTaskInput[] = Array.from({ length: 250 }, (_, i) => ({
     title: `task ${i}`,
     status: statuses[i % 3],
     // Many ties on the due date and a share of undated tasks.
@@ -19,7 +25,7 @@ beforeAll(async () => {
   }
 });
 
-async function pageThrough(query: Task.ListTasksQuery, limit: number) {
+async function pageThrough(query: ListTasksQuery, limit: number) {
   const ids: string[] = [];
   let cursor: string | undefined;
   let pages = 0;

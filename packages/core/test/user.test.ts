@@ -2,6 +2,7 @@
 import { fromEmail } from "@taskmanager/core/user";
 import { ulid } from "ulid";
 import { expect, test } from "vitest";
+import { invalidInput } from "./helpers";
 
 const email = () => `person-${ulid().toLowerCase()}@example.com`;
 
@@ -35,5 +36,5 @@ test("different emails are different users", async () => {
 });
 
 test("an invalid email is refused", async () => {
-  await expect(fromEmail("not-an-email")).rejects.toThrow();
+  await expect(fromEmail("not-an-email")).rejects.toMatchObject(invalidInput);
 });

@@ -1,15 +1,19 @@
 /** Writes: version +1 on every write, optimistic concurrency, and per-owner isolation. */
-import { ConflictError, NotFoundError } from "@taskmanager/core/errors";
 import * as Task from "@taskmanager/core/task";
+import {
+  type CreateTaskInput,
+  Task as TaskRecord,
+  type UpdateTaskInput,
+} from "@taskmanager/core/task/schema";
 import { ulid } from "ulid";
 import { describe, expect, test } from "vitest";
-import { newUserId } from "./helpers";
+import { conflict, invalidInput, newUserId, notFound } from "./helpers";
 
 describe("create", () => {
   test("fills defaults, starts at version 1 and is readable back", async () => {
     const userId = newUserId();
     const task = await Task.create(userId, { title: "  Buy milk  " });
-    expect(Task.Task.parse(task)).toEqual(task);
+    expect(TaskRecord.parse(task)).toEqual(task);
     expect(task).toMatchObject({
       userId,
       title: "Buy milk",
@@ -26,7 +30,7 @@ describe("create", () => {
 
   test("keeps every given field", async () => {
     const userId = newUserId();
-    const input: Task.CreateTaskInput = {
+    const input: CreateTaskInput = {
       title: "Report",
       description: "Quarterly",
       status: "in_progress",
@@ -44,7 +48,7 @@ describe("update", () => {
   test("version goes up by one on every write and updatedAt moves", async () => {
     const userId = newUserId();
     let task = await Task.create(userId, { title: "v" });
-    const fields: Array<Omit<Task.UpdateTaskInput, "version">> = [
+    const fields: Array<Omit<UpdateTaskInput, "version">> = [
       { title: "v2" },
       { status: "done" },
       { priority: "low" },
@@ -89,16 +93,16 @@ describe("update", () => {
     });
   });
 
-  test("a stale version is a ConflictError and the newer write is kept", async () => {
+  test("a stale version is a conflict and the newer write is kept", async () => {
     const userId = newUserId();
     const task = await Task.create(userId, { title: "original" });
     const first = await Task.update(userId, task.taskId, { version: 1, title: "first write" });
     await expect(
       Task.update(userId, task.taskId, { version: 1, title: "stale write" }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toMatchObject(conflict);
     await expect(
       Task.update(userId, task.taskId, { version: 5, title: "future version" }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toMatchObject(conflict);
     expect(await Task.get(userId, task.taskId)).toEqual(first);
   });
 
@@ -114,52 +118,54 @@ describe("update", () => {
     const lost = results.filter((r) => r.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(2);
-    for (const r of lost) expect(r.reason).toBeInstanceOf(ConflictError);
-    const winner = (won[0] as PromiseFulfilledResult<Task.Task>).value;
+    for (const r of lost) expect(r.reason).toMatchObject(conflict);
+    const winner = (won[0] as PromiseFulfilledResult<TaskRecord>).value;
     expect(winner.version).toBe(2);
     expect(await Task.get(userId, task.taskId)).toEqual(winner);
   });
 
-  test("updating a missing task is a NotFoundError, not a conflict, and creates nothing", async () => {
+  test("updating a missing task is not found, not a conflict, and creates nothing", async () => {
     const userId = newUserId();
     const taskId = ulid();
-    await expect(Task.update(userId, taskId, { version: 1, title: "x" })).rejects.toBeInstanceOf(
-      NotFoundError,
+    await expect(Task.update(userId, taskId, { version: 1, title: "x" })).rejects.toMatchObject(
+      notFound,
     );
-    await expect(Task.get(userId, taskId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(Task.get(userId, taskId)).rejects.toMatchObject(notFound);
     expect((await Task.list(userId)).items).toEqual([]);
   });
 
   test("only the version is not an update", async () => {
     const userId = newUserId();
     const task = await Task.create(userId, { title: "x" });
-    await expect(Task.update(userId, task.taskId, { version: 1 })).rejects.toThrow();
+    await expect(Task.update(userId, task.taskId, { version: 1 })).rejects.toMatchObject(
+      invalidInput,
+    );
     expect((await Task.get(userId, task.taskId)).version).toBe(1);
   });
 });
 
 describe("remove", () => {
-  test("removes the task; a second remove is a NotFoundError", async () => {
+  test("removes the task; a second remove is not found", async () => {
     const userId = newUserId();
     const task = await Task.create(userId, { title: "gone" });
     await Task.remove(userId, task.taskId);
-    await expect(Task.get(userId, task.taskId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(Task.remove(userId, task.taskId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(Task.get(userId, task.taskId)).rejects.toMatchObject(notFound);
+    await expect(Task.remove(userId, task.taskId)).rejects.toMatchObject(notFound);
     expect((await Task.list(userId)).items).toEqual([]);
     expect((await Task.list(userId, { sort: "due" })).items).toEqual([]);
   });
 });
 
 describe("another person's task", () => {
-  test("get, update and remove are all NotFoundError and change nothing", async () => {
+  test("get, update and remove are all not found and change nothing", async () => {
     const owner = newUserId("owner");
     const other = newUserId("other");
     const task = await Task.create(owner, { title: "mine", dueDate: "2030-01-01" });
-    await expect(Task.get(other, task.taskId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(Task.get(other, task.taskId)).rejects.toMatchObject(notFound);
     await expect(
       Task.update(other, task.taskId, { version: 1, title: "hijacked" }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(Task.remove(other, task.taskId)).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject(notFound);
+    await expect(Task.remove(other, task.taskId)).rejects.toMatchObject(notFound);
     expect(await Task.get(owner, task.taskId)).toEqual(task);
     for (const sort of ["created", "due"] as const) {
       expect((await Task.list(other, { sort })).items).toEqual([]);

@@ -1,7 +1,7 @@
 /** Shared by the API tests: real HTTP against the run's local stack. */
 
 import { randomInt, randomUUID } from "node:crypto";
-import { ErrorBody, type ErrorCode } from "@taskmanager/core/task-schema";
+import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
 import { signUp } from "@taskmanager/local/sign-in";
 import { generateKeyPair, SignJWT } from "jose";
 import { expect, inject } from "vitest";

@@ -1,9 +1,10 @@
 /** The HTTP edge in isolation: body parsing limits and the error envelope mapping. */
-import { ConflictError, InvalidCursorError, NotFoundError } from "@taskmanager/core/errors";
-import { CreateTaskInput, ErrorBody } from "@taskmanager/core/task-schema";
+import { parseInput, VisibleError } from "@taskmanager/core/error";
+import { ErrorBody } from "@taskmanager/core/error/schema";
+import { CreateTaskInput } from "@taskmanager/core/task/schema";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { describe, expect, test } from "vitest";
-import { HttpError, toErrorResponse } from "../src/http/errors";
+import { STATUS_OF_CODE, toErrorResponse } from "../src/http/errors";
 import { jsonBody, MAX_BODY_BYTES, taskIdParam } from "../src/http/request";
 
 const event = (fields: Partial<APIGatewayProxyEventV2>) =>
@@ -11,12 +12,14 @@ const event = (fields: Partial<APIGatewayProxyEventV2>) =>
 const json = (body: string, isBase64Encoded = false) =>
   event({ headers: { "content-type": "application/json" }, body, isBase64Encoded });
 
-function httpError(run: () => unknown): HttpError {
+/** The error `run` raises, with the status the edge would answer it with. */
+function httpError(run: () => unknown): VisibleError & { status: number } {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(HttpError);
-    return error as HttpError;
+    expect(error).toBeInstanceOf(VisibleError);
+    const visible = error as VisibleError;
+    return Object.assign(visible, { status: STATUS_OF_CODE[visible.code] });
   }
   throw new Error("did not throw");
 }
@@ -87,28 +90,36 @@ describe("toErrorResponse", () => {
     return response;
   };
 
-  test("domain errors map to 404, 409 and a 400 naming the cursor", () => {
-    expect(body(new NotFoundError("Task not found"))).toEqual({
+  test("every code has its status, and the envelope carries code, message and issues", () => {
+    expect(STATUS_OF_CODE).toEqual({
+      validation_failed: 400,
+      unauthorized: 401,
+      not_found: 404,
+      conflict: 409,
+      payload_too_large: 413,
+      internal: 500,
+      unavailable: 503,
+    });
+    expect(body(new VisibleError("not_found", "Task not found"))).toEqual({
       status: 404,
       body: { error: { code: "not_found", message: "Task not found" } },
     });
-    expect(body(new ConflictError("changed")).status).toBe(409);
-    expect(body(new InvalidCursorError())).toEqual({
+    expect(body(new VisibleError("conflict", "changed")).status).toBe(409);
+    const issues = [{ path: "cursor", message: "is not a valid cursor" }];
+    expect(body(new VisibleError("validation_failed", "bad cursor", issues))).toEqual({
       status: 400,
-      body: {
-        error: {
-          code: "validation_failed",
-          message: expect.any(String),
-          issues: [{ path: "cursor", message: expect.any(String) }],
-        },
-      },
+      body: { error: { code: "validation_failed", message: "bad cursor", issues } },
     });
   });
 
-  test("zod errors list each issue with a dotted path", () => {
-    const result = CreateTaskInput.safeParse({ title: "", tags: ["ok", ""] });
-    expect(result.success).toBe(false);
-    const response = body(result.error);
+  test("schema refusals list each issue with a dotted path", () => {
+    let refusal: unknown;
+    try {
+      parseInput(CreateTaskInput, { title: "", tags: ["ok", ""] });
+    } catch (error) {
+      refusal = error;
+    }
+    const response = body(refusal);
     expect(response.status).toBe(400);
     expect(response.body.error.issues?.map((i) => i.path)).toEqual(
       expect.arrayContaining(["title", "tags.1"]),
@@ -133,5 +144,6 @@ describe("toErrorResponse", () => {
     const refused = Object.assign(new Error("connect"), { code: "ECONNREFUSED" });
     expect(body(new Error("wrapped", { cause: refused })).status).toBe(503);
     expect(body(new AggregateError([refused], "fetch failed")).status).toBe(503);
+    expect(body(new Error("wrapped", { cause: new Error("other") })).status).toBe(500);
   });
 });

@@ -1,5 +1,5 @@
 /** One person's tasks are invisible and untouchable to another: 404, never 403 or a leak. */
-import { Task, TaskPage } from "@taskmanager/core/task-schema";
+import { Task, TaskPage } from "@taskmanager/core/task/schema";
 import { beforeAll, expect, test } from "vitest";
 import { api, expectError, newPerson, type Person, stack } from "./helpers";
 

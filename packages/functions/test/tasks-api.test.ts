@@ -1,5 +1,6 @@
 /** Every route over real HTTP: success codes, bodies that parse with the core schemas, errors. */
-import { type ErrorCode, Task, TaskPage } from "@taskmanager/core/task-schema";
+import type { ErrorCode } from "@taskmanager/core/error/schema";
+import { Task, TaskPage } from "@taskmanager/core/task/schema";
 import { beforeAll, describe, expect, test } from "vitest";
 import { api, expectError, newPerson, type Person, randomTaskId, stack } from "./helpers";
 

@@ -4,9 +4,9 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { VisibleError } from "@taskmanager/core/error";
 import { exportJWK, generateKeyPair, type JWTPayload, type KeyLike, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { HttpError } from "../src/http/errors";
 
 let server: Server;
 let issuer: string;
@@ -54,14 +54,14 @@ async function token(
     .sign(options.key ?? signingKey);
 }
 
-async function refusal(authorization: string | undefined): Promise<HttpError> {
+async function refusal(authorization: string | undefined): Promise<VisibleError> {
   const error = await authenticate(authorization).then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(HttpError);
-  expect(error).toMatchObject({ status: 401, code: "unauthorized" });
-  return error as HttpError;
+  expect(error).toBeInstanceOf(VisibleError);
+  expect(error).toMatchObject({ code: "unauthorized" });
+  return error as VisibleError;
 }
 
 describe("authenticate", () => {

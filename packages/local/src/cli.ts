@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { MissingJavaError } from "./dynamo-local";
-import { repoRoot } from "./handlers";
+import { repoRoot } from "./paths";
 import { startStack } from "./stack";
 
 const { values: flags } = parseArgs({

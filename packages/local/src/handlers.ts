@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-
-export const repoRoot = resolve(import.meta.dirname, "../../..");
+import { repoRoot } from "./paths";
 
 // biome-ignore lint/suspicious/noExplicitAny: a handler's event type is its own business
 export type LambdaHandler = (event: any, context: any) => Promise<any>;

@@ -2,7 +2,7 @@
  * Signs a person up or in through the issuer's real password flow (the HTML forms
  * a browser would post), for tests and scripts. Keeps the issuer's cookies itself.
  */
-import { WEB_CLIENT_ID } from "@taskmanager/core/auth-schema";
+import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 
 const REDIRECT_URI = "http://127.0.0.1:5173/callback";
 

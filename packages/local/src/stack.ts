@@ -10,9 +10,10 @@ import { getRequestListener } from "@hono/node-server";
 import { issuerHandler, routes } from "@taskmanager/functions/routes";
 import { createApiServer } from "./api-server";
 import { startDynamoLocal } from "./dynamo-local";
-import { loadExport, repoRoot } from "./handlers";
+import { loadExport } from "./handlers";
 import { close, createServer, listen } from "./http-server";
 import { createMailServer } from "./mail-server";
+import { repoRoot } from "./paths";
 import { freePort } from "./ports";
 import { authTableInput, ensureTable, tasksTableInput } from "./tables";
 

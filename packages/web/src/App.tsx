@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
-import { onUnauthorized } from "./api";
+import { onUnauthorized } from "./api-client";
 import { currentEmail, readTokens, signIn, signOut } from "./auth";
 import { Callback } from "./components/Callback";
 import { NewTask } from "./components/NewTask";

@@ -4,7 +4,7 @@
  * return to live in sessionStorage because they belong to this tab's round trip.
  */
 import { createClient } from "@openauthjs/openauth/client";
-import { WEB_CLIENT_ID } from "@taskmanager/core/auth-schema";
+import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 
 const TOKENS_KEY = "taskmanager.tokens";
 const CHALLENGE_KEY = "taskmanager.challenge";

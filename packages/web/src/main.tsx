@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { ApiError } from "./api";
+import { ApiError } from "./api-client";
 import "./styles.css";
 
 const queryClient = new QueryClient({

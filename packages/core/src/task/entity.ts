@@ -1,6 +1,6 @@
-import { Entity } from "electrodb";
-import { dynamo } from "../dynamo";
-import { TASK_PRIORITIES, TASK_STATUSES } from "../task-schema";
+import { Entity, type EntityItem } from "electrodb";
+import { entityConfig } from "../electrodb";
+import { TASK_PRIORITIES, TASK_STATUSES } from "./schema";
 
 /** Sorts after every YYYY-MM-DD, so undated tasks come last in due-date order. */
 export const UNDATED = "~";
@@ -56,5 +56,7 @@ export const TaskEntity = new Entity(
       },
     },
   },
-  dynamo,
+  entityConfig,
 );
+
+export type TaskItem = EntityItem<typeof TaskEntity>;

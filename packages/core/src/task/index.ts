@@ -1,31 +1,24 @@
 /**
  * The Task domain: every read and write of a person's tasks. Knows nothing of
- * HTTP or Lambda; inputs are validated here with the shared zod schemas.
+ * HTTP or Lambda; callers hand over unchecked input, which is parsed here with the
+ * shared zod schemas.
  */
 import { monotonicFactory } from "ulid";
-import { checkCursor } from "../cursor";
-import {
-  ConflictError,
-  hasCause,
-  InvalidCursorError,
-  isConditionFailure,
-  NotFoundError,
-} from "../errors";
+import { checkCursor, invalidCursor } from "../cursor";
+import { hasCause, isConditionFailure, parseInput, VisibleError } from "../error";
 import { keyFields } from "../table";
+import { TaskEntity, type TaskItem, UNDATED } from "./entity";
 import {
   CreateTaskInput,
   ListTasksQuery,
   type Task,
   type TaskPage,
   UpdateTaskInput,
-} from "../task-schema";
-import { TaskEntity, UNDATED } from "./entity";
-
-export * from "../task-schema";
+} from "./schema";
 
 const newTaskId = monotonicFactory();
 
-type TaskItem = NonNullable<Awaited<ReturnType<ReturnType<typeof TaskEntity.get>["go"]>>["data"]>;
+const notFound = () => new VisibleError("not_found", "Task not found");
 
 function toTask(item: TaskItem): Task {
   return {
@@ -43,12 +36,11 @@ function toTask(item: TaskItem): Task {
   };
 }
 
-export async function create(userId: string, input: CreateTaskInput): Promise<Task> {
-  const fields = CreateTaskInput.parse(input);
+export async function create(userId: string, input: unknown): Promise<Task> {
+  const { dueDate, ...fields } = parseInput(CreateTaskInput, input);
   const now = new Date().toISOString();
-  const { dueDate, ...rest } = fields;
   const result = await TaskEntity.create({
-    ...rest,
+    ...fields,
     ...(dueDate ? { dueDate } : {}),
     dueSort: dueDate ?? UNDATED,
     userId,
@@ -57,20 +49,20 @@ export async function create(userId: string, input: CreateTaskInput): Promise<Ta
     updatedAt: now,
     version: 1,
   }).go();
-  return toTask(result.data as TaskItem);
+  return toTask(result.data);
 }
 
 export async function get(userId: string, taskId: string): Promise<Task> {
   const result = await TaskEntity.get({ userId, taskId }).go();
-  if (!result.data) throw new NotFoundError("Task not found");
+  if (!result.data) throw notFound();
   return toTask(result.data);
 }
 
-export async function list(userId: string, query: ListTasksQuery = {}): Promise<TaskPage> {
-  const { status, sort, limit } = ListTasksQuery.parse(query);
-  const cursor = query.cursor ? checkCursor(query.cursor, Object.keys(keyFields)) : undefined;
+export async function list(userId: string, input: unknown = {}): Promise<TaskPage> {
+  const { status, sort, limit, cursor: rawCursor } = parseInput(ListTasksQuery, input);
+  const cursor = rawCursor ? checkCursor(rawCursor, Object.keys(keyFields)) : undefined;
   const byDue = sort === "due";
-  const q = status
+  const query = status
     ? byDue
       ? TaskEntity.query.byStatusDue({ userId, status })
       : TaskEntity.query.byStatusCreated({ userId, status })
@@ -79,20 +71,16 @@ export async function list(userId: string, query: ListTasksQuery = {}): Promise<
       : TaskEntity.query.byCreated({ userId });
   try {
     // Newest first for "created" (ULIDs sort by time); soonest due first otherwise.
-    const page = await q.go({ cursor, limit, order: byDue ? "asc" : "desc" });
+    const page = await query.go({ cursor, limit, order: byDue ? "asc" : "desc" });
     return { items: page.data.map(toTask), cursor: page.cursor ?? null };
   } catch (error) {
-    if (cursor && isRejectedCursor(error)) throw new InvalidCursorError();
+    if (cursor && isRejectedCursor(error)) throw invalidCursor();
     throw error;
   }
 }
 
-export async function update(
-  userId: string,
-  taskId: string,
-  input: UpdateTaskInput,
-): Promise<Task> {
-  const { version, dueDate, ...changes } = UpdateTaskInput.parse(input);
+export async function update(userId: string, taskId: string, input: unknown): Promise<Task> {
+  const { version, dueDate, ...changes } = parseInput(UpdateTaskInput, input);
   let patch = TaskEntity.patch({ userId, taskId })
     .set({
       ...changes,
@@ -106,13 +94,14 @@ export async function update(
     const result = await patch
       .where(({ version: current }, { eq }) => eq(current, version))
       .go({ response: "all_new" });
-    return toTask(result.data as TaskItem);
+    return toTask(result.data);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     // Either the task is gone (or never was this user's) or someone wrote first.
     const current = await TaskEntity.get({ userId, taskId }).go();
-    if (!current.data) throw new NotFoundError("Task not found");
-    throw new ConflictError(
+    if (!current.data) throw notFound();
+    throw new VisibleError(
+      "conflict",
       `The task was changed since version ${version} (now version ${current.data.version}); reload it and try again.`,
     );
   }
@@ -122,7 +111,7 @@ export async function remove(userId: string, taskId: string): Promise<void> {
   try {
     await TaskEntity.remove({ userId, taskId }).go();
   } catch (error) {
-    if (isConditionFailure(error)) throw new NotFoundError("Task not found");
+    if (isConditionFailure(error)) throw notFound();
     throw error;
   }
 }

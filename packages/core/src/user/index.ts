@@ -3,31 +3,10 @@
  * sign-in; the returned id, not the email, owns tasks, so an email is never a key
  * elsewhere in the table.
  */
-import { Entity } from "electrodb";
 import { ulid } from "ulid";
-import { z } from "zod";
-import { dynamo } from "../dynamo";
-import { isConditionFailure } from "../errors";
-
-export const Email = z.email().transform((email) => email.trim().toLowerCase());
-
-const UserEntity = new Entity(
-  {
-    model: { entity: "user", version: "1", service: "taskmanager" },
-    attributes: {
-      email: { type: "string", required: true, readOnly: true },
-      userId: { type: "string", required: true, readOnly: true },
-      createdAt: { type: "string", required: true, readOnly: true },
-    },
-    indexes: {
-      byEmail: {
-        pk: { field: "pk", composite: ["email"] },
-        sk: { field: "sk", composite: [] },
-      },
-    },
-  },
-  dynamo,
-);
+import { isConditionFailure, parseInput } from "../error";
+import { UserEntity } from "./entity";
+import { Email } from "./schema";
 
 export interface User {
   userId: string;
@@ -35,8 +14,8 @@ export interface User {
 }
 
 /** The user for this email, created on first sign-in; safe to call concurrently. */
-export async function fromEmail(rawEmail: string): Promise<User> {
-  const email = Email.parse(rawEmail);
+export async function fromEmail(rawEmail: unknown): Promise<User> {
+  const email = parseInput(Email, rawEmail);
   try {
     const created = await UserEntity.create({
       email,

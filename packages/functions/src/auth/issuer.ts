@@ -6,7 +6,7 @@
 import { issuer } from "@openauthjs/openauth";
 import { PasswordProvider } from "@openauthjs/openauth/provider/password";
 import { PasswordUI } from "@openauthjs/openauth/ui/password";
-import { WEB_CLIENT_ID } from "@taskmanager/core/auth-schema";
+import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 import * as User from "@taskmanager/core/user";
 import { handle } from "hono/aws-lambda";
 import { Resource } from "sst";

@@ -1,4 +1,4 @@
 import { createSubjects } from "@openauthjs/openauth/subject";
-import { UserSubject } from "@taskmanager/core/auth-schema";
+import { UserSubject } from "@taskmanager/core/auth/schema";
 
 export const subjects = createSubjects({ user: UserSubject });

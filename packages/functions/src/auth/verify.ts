@@ -2,10 +2,10 @@
  * The one place an access token is checked: signature (against the issuer's
  * JWKS), issuer, audience, expiry, and the subject's shape.
  */
-import { UserSubject, WEB_CLIENT_ID } from "@taskmanager/core/auth-schema";
+import { UserSubject, WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
+import { VisibleError } from "@taskmanager/core/error";
 import { createRemoteJWKSet, errors, jwtVerify } from "jose";
 import { Resource } from "sst";
-import { HttpError } from "../http/errors";
 
 let verifier: { issuer: string; jwks: ReturnType<typeof createRemoteJWKSet> } | undefined;
 
@@ -20,7 +20,7 @@ function getVerifier() {
   return verifier;
 }
 
-const unauthorized = (message: string) => new HttpError(401, "unauthorized", message);
+const unauthorized = (message: string) => new VisibleError("unauthorized", message);
 
 export async function authenticate(authorization: string | undefined): Promise<UserSubject> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
@@ -34,11 +34,12 @@ export async function authenticate(authorization: string | undefined): Promise<U
     }
     return subject.data;
   } catch (error) {
-    if (error instanceof HttpError) throw error;
+    if (error instanceof VisibleError) throw error;
     if (error instanceof errors.JWTExpired) throw unauthorized("The access token has expired.");
     if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) {
       throw unauthorized("The access token is not valid.");
     }
-    throw error; // issuer unreachable: a 503, not the caller's fault
+    // The issuer is unreachable: a 503, not the caller's fault.
+    throw new VisibleError("unavailable", "Sign-in is unavailable; try again shortly.");
   }
 }

@@ -1,37 +1,54 @@
-import { hasCause } from "@taskmanager/core/errors";
-import type { ErrorBody, ErrorCode } from "@taskmanager/core/task-schema";
-import { ZodError } from "zod";
+/**
+ * The edge's one mapping from errors to responses: a `VisibleError` keeps its code,
+ * an unreachable dependency becomes `unavailable`, anything else `internal` (no
+ * message or stack of it ever reaches the caller).
+ */
+import { causes, VisibleError } from "@taskmanager/core/error";
+import type { ErrorBody, ErrorCode } from "@taskmanager/core/error/schema";
 
-/** An error raised at the HTTP edge (bad headers, body, token) with its status. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** Every error code's HTTP status: a new code is one line here. */
+export const STATUS_OF_CODE = {
+  validation_failed: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<ErrorCode, number>;
 
-const UNAVAILABLE = [
+/** AWS SDK error names and Node network codes that mean "try again shortly". */
+const UNAVAILABLE_NAMES = new Set([
   "TimeoutError",
   "ThrottlingException",
   "ProvisionedThroughputExceededException",
   "RequestLimitExceeded",
   "ServiceUnavailable",
   "InternalServerError",
-  "JWKSTimeout",
-];
-const NETWORK_CODES = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"];
+]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+]);
 
 function isUnavailable(error: unknown): boolean {
-  if (hasCause(error, UNAVAILABLE)) return true;
-  for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
-    if (NETWORK_CODES.includes((e as { code?: string }).code ?? "")) return true;
-    const errors = (e as { errors?: unknown[] }).errors; // AggregateError from fetch/net
-    if (Array.isArray(errors) && errors.some(isUnavailable)) return true;
+  return causes(error).some((e) => {
+    const { name, code, errors } = e as { name?: string; code?: string; errors?: unknown };
+    if (UNAVAILABLE_NAMES.has(name ?? "") || NETWORK_CODES.has(code ?? "")) return true;
+    // fetch and net raise AggregateErrors that hold the real causes.
+    return Array.isArray(errors) && errors.some(isUnavailable);
+  });
+}
+
+export function toVisibleError(error: unknown): VisibleError {
+  if (error instanceof VisibleError) return error;
+  if (isUnavailable(error)) {
+    return new VisibleError("unavailable", "The service is unavailable; try again shortly.");
   }
-  return false;
+  return new VisibleError("internal", "Something went wrong on our side.");
 }
 
 export interface ErrorResponse {
@@ -39,45 +56,7 @@ export interface ErrorResponse {
   body: ErrorBody;
 }
 
-/** Every failure becomes one envelope; anything unexpected is a bare 500. */
 export function toErrorResponse(error: unknown): ErrorResponse {
-  const envelope = (status: number, code: ErrorCode, message: string) => ({
-    status,
-    body: { error: { code, message } },
-  });
-  if (error instanceof HttpError) return envelope(error.status, error.code, error.message);
-  if (error instanceof ZodError) {
-    return {
-      status: 400,
-      body: {
-        error: {
-          code: "validation_failed",
-          message: "The request is not valid.",
-          issues: error.issues.map((issue) => ({
-            path: issue.path.map(String).join("."),
-            message: issue.message,
-          })),
-        },
-      },
-    };
-  }
-  const name = (error as { name?: string } | null)?.name;
-  if (name === "NotFoundError") return envelope(404, "not_found", (error as Error).message);
-  if (name === "ConflictError") return envelope(409, "conflict", (error as Error).message);
-  if (name === "InvalidCursorError") {
-    return {
-      status: 400,
-      body: {
-        error: {
-          code: "validation_failed",
-          message: (error as Error).message,
-          issues: [{ path: "cursor", message: "is not a valid cursor" }],
-        },
-      },
-    };
-  }
-  if (isUnavailable(error)) {
-    return envelope(503, "unavailable", "The service is unavailable; try again shortly.");
-  }
-  return envelope(500, "internal", "Something went wrong on our side.");
+  const visible = toVisibleError(error);
+  return { status: STATUS_OF_CODE[visible.code], body: visible.toBody() };
 }

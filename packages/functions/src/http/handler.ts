@@ -1,5 +1,5 @@
 import { Logger } from "@aws-lambda-powertools/logger";
-import type { UserSubject } from "@taskmanager/core/auth-schema";
+import type { UserSubject } from "@taskmanager/core/auth/schema";
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,

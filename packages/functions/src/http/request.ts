@@ -1,6 +1,6 @@
-import { TaskId } from "@taskmanager/core/task-schema";
+import { VisibleError } from "@taskmanager/core/error";
+import { TaskId } from "@taskmanager/core/task/schema";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { HttpError } from "./errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -8,23 +8,23 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   const contentType = event.headers["content-type"] ?? "";
   if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-    throw new HttpError(400, "validation_failed", "Content-Type must be application/json.");
+    throw new VisibleError("validation_failed", "Content-Type must be application/json.");
   }
   const bytes = Buffer.from(event.body ?? "", event.isBase64Encoded ? "base64" : "utf8");
   if (bytes.length > MAX_BODY_BYTES) {
-    throw new HttpError(413, "payload_too_large", "The body must be at most 64 KiB.");
+    throw new VisibleError("payload_too_large", "The body must be at most 64 KiB.");
   }
   try {
     return JSON.parse(bytes.toString("utf8"));
   } catch {
-    throw new HttpError(400, "validation_failed", "The body is not valid JSON.");
+    throw new VisibleError("validation_failed", "The body is not valid JSON.");
   }
 }
 
 /** The `{taskId}` path parameter, validated. */
 export function taskIdParam(event: APIGatewayProxyEventV2): string {
   const parsed = TaskId.safeParse(event.pathParameters?.taskId);
-  if (!parsed.success) throw new HttpError(400, "validation_failed", "The task id is not valid.");
+  if (!parsed.success) throw new VisibleError("validation_failed", "The task id is not valid.");
   return parsed.data;
 }
 

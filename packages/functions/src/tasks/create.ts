@@ -4,5 +4,5 @@ import { jsonBody } from "../http/request";
 
 export const handler = authedRoute(async ({ event, user }) => ({
   status: 201,
-  body: await Task.create(user.userId, jsonBody(event) as Task.CreateTaskInput),
+  body: await Task.create(user.userId, jsonBody(event)),
 }));

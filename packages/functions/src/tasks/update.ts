@@ -4,5 +4,5 @@ import { jsonBody, taskIdParam } from "../http/request";
 
 export const handler = authedRoute(async ({ event, user }) => ({
   status: 200,
-  body: await Task.update(user.userId, taskIdParam(event), jsonBody(event) as Task.UpdateTaskInput),
+  body: await Task.update(user.userId, taskIdParam(event), jsonBody(event)),
 }));

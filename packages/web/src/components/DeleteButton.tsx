@@ -1,8 +1,8 @@
 /** Delete asks first, in place, so a stray click or key press cannot lose a task. */
-import type { Task } from "@taskmanager/core/task-schema";
+import type { Task } from "@taskmanager/core/task/schema";
 import { useState } from "react";
 import { useDeleteTask } from "../tasks/queries";
-import { describeError } from "./labels";
+import { describeError } from "./error-message";
 
 export function DeleteButton({ task, onDeleted }: { task: Task; onDeleted?: () => void }) {
   const [confirming, setConfirming] = useState(false);

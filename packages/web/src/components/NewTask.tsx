@@ -1,9 +1,9 @@
-import { ApiError } from "../api";
+import { ApiError } from "../api-client";
 import { navigate } from "../router";
 import { clearDraft, loadDraft } from "../tasks/draft";
 import { emptyValues, parseCreate, toFieldErrors } from "../tasks/form";
 import { useCreateTask } from "../tasks/queries";
-import { describeError } from "./labels";
+import { describeError } from "./error-message";
 import { TaskForm } from "./TaskForm";
 
 const DRAFT_ID = "new";

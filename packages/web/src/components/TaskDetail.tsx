@@ -3,15 +3,16 @@
  * carries the version it started from; if the task changed meanwhile the API
  * answers 409 and we explain that instead of overwriting someone else's change.
  */
-import type { Task } from "@taskmanager/core/task-schema";
+import type { Task } from "@taskmanager/core/task/schema";
 import { useState } from "react";
-import { ApiError } from "../api";
+import { ApiError } from "../api-client";
 import { navigate } from "../router";
 import { clearDraft, type Draft, loadDraft } from "../tasks/draft";
 import { parseUpdate, toFieldErrors, valuesFromTask } from "../tasks/form";
 import { useTask, useUpdateTask } from "../tasks/queries";
 import { DeleteButton } from "./DeleteButton";
-import { describeError, priorityLabel, statusLabel } from "./labels";
+import { describeError } from "./error-message";
+import { priorityLabel, statusLabel } from "./labels";
 import { TaskForm } from "./TaskForm";
 
 export function TaskDetail({ taskId }: { taskId: string }) {

@@ -3,7 +3,7 @@
  * appear when they are useful and disappear as soon as they are fixed. Every change
  * is kept as a draft so a forced sign-in does not lose it.
  */
-import { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task-schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task/schema";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { saveDraft } from "../tasks/draft";
 import type { FieldErrors, TaskFormValues } from "../tasks/form";

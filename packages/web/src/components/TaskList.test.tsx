@@ -1,4 +1,4 @@
-import type { Task } from "@taskmanager/core/task-schema";
+import type { Task } from "@taskmanager/core/task/schema";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { makeTask, mockApi, renderWithClient } from "../test/helpers";

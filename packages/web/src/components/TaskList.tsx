@@ -1,13 +1,14 @@
 /** The task list: filter by status, sort, and page through with "Load more". */
-import { TASK_STATUSES, type Task } from "@taskmanager/core/task-schema";
+import { TASK_STATUSES, type Task } from "@taskmanager/core/task/schema";
 import { useId, useState } from "react";
-import { ApiError } from "../api";
+import { ApiError } from "../api-client";
 import { navigate } from "../router";
-import type { ListFilter } from "../tasks/api";
+import type { ListFilter } from "../tasks/endpoints";
 import { useTaskList, useUpdateTask } from "../tasks/queries";
 import { DeleteButton } from "./DeleteButton";
+import { describeError } from "./error-message";
 import { LabelledOptions } from "./LabelledOptions";
-import { describeError, priorityLabel, statusLabel } from "./labels";
+import { priorityLabel, statusLabel } from "./labels";
 
 export function TaskList() {
   const [filter, setFilter] = useState<ListFilter>({ sort: "created" });

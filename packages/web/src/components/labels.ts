@@ -1,4 +1,4 @@
-import type { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task-schema";
+import type { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task/schema";
 
 export const statusLabel: Record<(typeof TASK_STATUSES)[number], string> = {
   todo: "To do",
@@ -11,14 +11,3 @@ export const priorityLabel: Record<(typeof TASK_PRIORITIES)[number], string> = {
   medium: "Medium",
   high: "High",
 };
-
-/** Messages a person can act on, whatever failed underneath. */
-export function describeError(error: unknown): string {
-  if (error && typeof error === "object" && "code" in error && "message" in error) {
-    if (error.code === "network") return String(error.message);
-    if (error.code === "unavailable") return "The service is busy right now. Please retry shortly.";
-    if (error.code === "not_found") return "This task does not exist any more.";
-    return String(error.message);
-  }
-  return "Something went wrong. Please retry.";
-}

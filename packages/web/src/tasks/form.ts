@@ -8,7 +8,7 @@ import {
   type TASK_STATUSES,
   type Task,
   UpdateTaskInput,
-} from "@taskmanager/core/task-schema";
+} from "@taskmanager/core/task/schema";
 import type { z } from "zod";
 
 export interface TaskFormValues {

@@ -1,9 +1,16 @@
 /** Server state for tasks: list pages over the API cursor, single tasks, and changes. */
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateTaskInput, Task, UpdateTaskInput } from "@taskmanager/core/task-schema";
-import { ApiError } from "../api";
-import { createTask, deleteTask, getTask, type ListFilter, listTasks, updateTask } from "./api";
+import type { CreateTaskInput, Task, UpdateTaskInput } from "@taskmanager/core/task/schema";
+import { ApiError } from "../api-client";
+import {
+  createTask,
+  deleteTask,
+  getTask,
+  type ListFilter,
+  listTasks,
+  updateTask,
+} from "./endpoints";
 
 export const taskKeys = {
   lists: ["tasks", "list"] as const,

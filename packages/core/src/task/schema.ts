@@ -98,24 +98,3 @@ export const TaskPage = z.object({
   cursor: z.string().nullable(),
 });
 export type TaskPage = z.infer<typeof TaskPage>;
-
-/** The API's one error envelope. */
-export const ErrorCode = z.enum([
-  "validation_failed",
-  "unauthorized",
-  "not_found",
-  "conflict",
-  "payload_too_large",
-  "unavailable",
-  "internal",
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
-
-export const ErrorBody = z.object({
-  error: z.object({
-    code: ErrorCode,
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof ErrorBody>;

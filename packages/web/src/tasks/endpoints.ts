@@ -6,9 +6,9 @@ import {
   type TaskSort,
   type TaskStatus,
   type UpdateTaskInput,
-} from "@taskmanager/core/task-schema";
+} from "@taskmanager/core/task/schema";
 import type { z } from "zod";
-import { apiRequest } from "../api";
+import { apiRequest } from "../api-client";
 
 export interface ListFilter {
   status?: z.infer<typeof TaskStatus>;

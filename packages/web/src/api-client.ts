@@ -3,7 +3,7 @@
  * error envelope into an ApiError, and validates successful bodies with the core
  * schemas so a contract drift shows up as an error rather than as broken UI.
  */
-import { ErrorBody, type ErrorCode } from "@taskmanager/core/task-schema";
+import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
 import type { z } from "zod";
 import { accessToken } from "./auth";
 
