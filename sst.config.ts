@@ -1,8 +1,9 @@
 /// <reference path="./.sst/platform/config.d.ts" />
+import { isProductionStage } from "./infra/stage";
 
 export default $config({
   app(input) {
-    const production = input?.stage === "production";
+    const production = isProductionStage(input?.stage);
     return {
       name: "taskmanager",
       home: "aws",
@@ -17,6 +18,6 @@ export default $config({
     const { auth } = await import("./infra/auth");
     const { api } = await import("./infra/api");
     const { web } = await import("./infra/web");
-    return { api: api.url, auth: auth.url, web: web.url, table: table.name };
+    return { api: api.url, auth: auth.properties.url, web: web.url, table: table.name };
   },
 });

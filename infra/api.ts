@@ -1,9 +1,10 @@
 import { apiCors, routes } from "../packages/functions/src/routes";
+import { accessArgs } from "./access";
 import { auth } from "./auth";
-import { table } from "./table";
+import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 
-/** The HTTP API: one Lambda per route from the shared route table. */
+/** The HTTP API: one Lambda per route of the route table, each with only its own access. */
 export const api = new sst.aws.ApiGatewayV2("Api", {
   cors: {
     allowOrigins: webOrigins,
@@ -14,9 +15,17 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
   accessLog: { retention: "1 month" },
 });
 
+const targets = {
+  Tasks: {
+    link: tasksLink,
+    arns: { resource: [table.arn], indexes: [$interpolate`${table.arn}/index/*`] },
+  },
+  Auth: { link: auth },
+};
+
 for (const route of routes) {
   api.route(`${route.method} ${route.path}`, {
     handler: route.handler,
-    link: [table, auth],
+    ...accessArgs(route.access, targets),
   });
 }

@@ -1,20 +1,49 @@
-import { issuerHandler } from "../packages/functions/src/routes";
-import { emailSender } from "./config";
-import { table } from "./table";
+import { issuer } from "../packages/functions/src/routes";
+import { type AccessTarget, accessArgs } from "./access";
+import { emailSender, isProduction } from "./config";
+import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 
 /** Sends sign-up verification codes (SES). */
-export const authEmail = new sst.aws.Email("AuthEmail", { sender: emailSender });
+const email = new sst.aws.Email("AuthEmailIdentity", { sender: emailSender });
+const emailLink = new sst.Linkable("AuthEmail", {
+  properties: { sender: email.sender, configSet: email.configSet },
+});
 
 /** Where the issuer may send a signed-in person back to. */
-export const authClients = new sst.Linkable("AuthClients", {
-  properties: { web: webOrigins },
+const clientsLink = new sst.Linkable("AuthClients", { properties: { web: webOrigins } });
+
+/** OpenAuth's storage (signing keys, password hashes, refresh tokens), as `sst.aws.Auth` makes it. */
+const storage = new sst.aws.Dynamo("AuthStorage", {
+  fields: { pk: "string", sk: "string" },
+  primaryIndex: { hashKey: "pk", rangeKey: "sk" },
+  ttl: "expiry",
+  deletionProtection: isProduction,
 });
 
-/** The OpenAuth issuer; SST gives it DynamoDB storage of its own (OPENAUTH_STORAGE). */
-export const auth = new sst.aws.Auth("Auth", {
-  issuer: {
-    handler: issuerHandler,
-    link: [table, authEmail, authClients],
+const targets: Record<string, AccessTarget> = {
+  Tasks: { link: tasksLink, arns: { resource: [table.arn] } },
+  AuthStorage: { arns: { resource: [storage.arn] } },
+  AuthEmail: {
+    link: emailLink,
+    arns: { resource: [email.nodes.identity.arn, email.nodes.configurationSet.arn] },
   },
+  AuthClients: { link: clientsLink },
+};
+
+/**
+ * The OpenAuth issuer in a function of its own (what `sst.aws.Auth` builds, but
+ * with only the access the route table names instead of `dynamodb:*` on its table).
+ */
+const issuerFunction = new sst.aws.Function("AuthIssuer", {
+  handler: issuer.handler,
+  // OpenAuth answers CORS for /token and /.well-known itself.
+  url: { cors: false },
+  environment: {
+    OPENAUTH_STORAGE: $jsonStringify({ type: "dynamo", options: { table: storage.name } }),
+  },
+  ...accessArgs(issuer.access, targets),
 });
+
+/** What handlers see as `Resource.Auth`: the issuer's URL, to verify tokens against. */
+export const auth = new sst.Linkable("Auth", { properties: { url: issuerFunction.url } });

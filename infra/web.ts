@@ -9,6 +9,6 @@ export const web = new sst.aws.StaticSite("WebApp", {
   router: { instance: router },
   environment: {
     VITE_API_URL: api.url,
-    VITE_AUTH_URL: auth.url,
+    VITE_AUTH_URL: auth.properties.url,
   },
 });

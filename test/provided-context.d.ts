@@ -3,6 +3,13 @@ import "vitest";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    stack: { api: string; auth: string; mail: string; dynamo: string; tasksTable: string };
+    stack: {
+      api: string;
+      auth: string;
+      mail: string;
+      dynamo: string;
+      tasksTable: string;
+      webOrigins: string[];
+    };
   }
 }

@@ -7,12 +7,13 @@ import type { TestProject } from "vitest/node";
 
 export default async function setup(project: TestProject) {
   const run = Date.now().toString(36);
+  const webOrigins = ["http://127.0.0.1:5173"];
   const stack = await startStackProcess({
     inMemory: true,
     printMail: false,
     tables: { tasks: `tasks-${run}`, auth: `auth-${run}` },
-    webOrigins: ["http://127.0.0.1:5173"],
+    webOrigins,
   });
-  project.provide("stack", { ...stack.urls, tasksTable: stack.tables.tasks });
+  project.provide("stack", { ...stack.urls, tasksTable: stack.tables.tasks, webOrigins });
   return () => stack.stop();
 }

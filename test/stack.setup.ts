@@ -1,4 +1,5 @@
-/** Lets tests that call core directly reach the run's DynamoDB Local table. */
+/** Lets tests that call core or handlers in-process reach the run's local stack. */
+import { localResources, resourceEnvironment } from "@taskmanager/local/resources";
 import { inject } from "vitest";
 
 const stack = inject("stack");
@@ -7,5 +8,11 @@ Object.assign(process.env, {
   AWS_ACCESS_KEY_ID: "local",
   AWS_SECRET_ACCESS_KEY: "local",
   AWS_ENDPOINT_URL_DYNAMODB: stack.dynamo,
-  SST_RESOURCE_Tasks: JSON.stringify({ name: stack.tasksTable, type: "sst.aws.Dynamo" }),
+  ...resourceEnvironment(
+    localResources({
+      tasksTable: stack.tasksTable,
+      authUrl: stack.auth,
+      webOrigins: stack.webOrigins,
+    }),
+  ),
 });

@@ -1,32 +1,126 @@
 /**
- * The API's one route table. `sst.config.ts` turns each entry into an API Gateway
- * route with its own Lambda; the local stack serves the same entries with the same
- * handlers. Handler paths are SST's: file from the repo root, then the export.
+ * The API's one route table. Each entry is everything about a route: its handler
+ * (SST's reference: file from the repo root, then the export), what the handler may
+ * touch, and its contract. From it come the API Gateway routes and their IAM
+ * statements (`infra/api.ts`), the local gateway, CORS, the OpenAPI document and
+ * the generated test matrices.
  */
+import type { ErrorCode } from "@taskmanager/core/error/schema";
+import {
+  CreateTaskInput,
+  ListTasksQuery,
+  Task,
+  TaskId,
+  TaskPage,
+  UpdateTaskInput,
+} from "@taskmanager/core/task/schema";
+import type { z } from "zod";
+import { type Access, Auth, AuthClients, AuthEmail, AuthStorage, Tasks } from "./access";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
 export interface RouteDefinition {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: HttpMethod;
   path: string;
   handler: string;
+  /** Everything the handler may touch; infra links and grants exactly this. */
+  access: readonly Access[];
+  /** Public routes take no bearer token (only the API's own description is public). */
+  public?: boolean;
+  summary: string;
+  /** Schemas of the path's `{parameters}`. */
+  params?: Record<string, z.ZodType>;
+  query?: z.ZodObject;
+  /** The JSON body, with a valid example (the generated tests send it). */
+  body?: { schema: z.ZodType; example: unknown };
+  response: { status: 200 | 201 | 204; schema?: z.ZodType; description: string };
+  /** Errors of this route's own, beyond those the edge gives every route. */
+  errors?: readonly ErrorCode[];
 }
 
-export const routes = [
-  { method: "POST", path: "/tasks", handler: "packages/functions/src/tasks/create.handler" },
-  { method: "GET", path: "/tasks", handler: "packages/functions/src/tasks/list.handler" },
-  { method: "GET", path: "/tasks/{taskId}", handler: "packages/functions/src/tasks/get.handler" },
+const handler = (file: string) => `packages/functions/src/${file}.handler`;
+const taskParams = { taskId: TaskId };
+
+export const routes: readonly RouteDefinition[] = [
+  {
+    method: "POST",
+    path: "/tasks",
+    handler: handler("tasks/create"),
+    access: [Auth.verifyTokens, Tasks.putItem],
+    summary: "Create a task",
+    body: { schema: CreateTaskInput, example: { title: "Buy milk", dueDate: "2026-12-24" } },
+    response: { status: 201, schema: Task, description: "The new task, at version 1." },
+  },
+  {
+    method: "GET",
+    path: "/tasks",
+    handler: handler("tasks/list"),
+    access: [Auth.verifyTokens, Tasks.query],
+    summary: "List the caller's tasks, a page at a time",
+    query: ListTasksQuery,
+    response: { status: 200, schema: TaskPage, description: "A page; `cursor` fetches the next." },
+  },
+  {
+    method: "GET",
+    path: "/tasks/{taskId}",
+    handler: handler("tasks/get"),
+    access: [Auth.verifyTokens, Tasks.getItem],
+    summary: "Read one task",
+    params: taskParams,
+    response: { status: 200, schema: Task, description: "The task." },
+    errors: ["not_found"],
+  },
   {
     method: "PATCH",
     path: "/tasks/{taskId}",
-    handler: "packages/functions/src/tasks/update.handler",
+    handler: handler("tasks/update"),
+    access: [Auth.verifyTokens, Tasks.updateItem, Tasks.getItem],
+    summary: "Change a task, if it is still at the version the caller read",
+    params: taskParams,
+    body: { schema: UpdateTaskInput, example: { version: 1, status: "done" } },
+    response: { status: 200, schema: Task, description: "The task as now stored." },
+    errors: ["not_found", "conflict"],
   },
   {
     method: "DELETE",
     path: "/tasks/{taskId}",
-    handler: "packages/functions/src/tasks/remove.handler",
+    handler: handler("tasks/remove"),
+    access: [Auth.verifyTokens, Tasks.deleteItem],
+    summary: "Delete a task",
+    params: taskParams,
+    response: { status: 204, description: "Deleted." },
+    errors: ["not_found"],
   },
-] as const satisfies readonly RouteDefinition[];
+  {
+    method: "GET",
+    path: "/openapi.json",
+    handler: handler("openapi/serve"),
+    access: [],
+    public: true,
+    summary: "This API's OpenAPI 3.1 description",
+    response: { status: 200, description: "The OpenAPI document." },
+  },
+];
 
-/** The issuer's handler, served by `sst.aws.Auth` in AWS and by the local stack here. */
-export const issuerHandler = "packages/functions/src/auth/issuer.handler";
+/**
+ * The OpenAuth issuer: `handler` is what Lambda runs, `app` its Hono app, which the
+ * local stack serves directly. Its access is OpenAuth's storage, the user lookup
+ * (`User.fromEmail`: a conditional put, then a get), mail, and its redirect list.
+ */
+export const issuer = {
+  handler: "packages/functions/src/auth/issuer.handler",
+  app: "packages/functions/src/auth/issuer.app",
+  access: [
+    AuthStorage.getItem,
+    AuthStorage.putItem,
+    AuthStorage.deleteItem,
+    AuthStorage.query,
+    Tasks.putItem,
+    Tasks.getItem,
+    AuthEmail.send,
+    AuthClients.read,
+  ],
+} as const;
 
 /** CORS for the API (API Gateway answers preflight itself); origins come per stage. */
 export const apiCors = {

@@ -18,7 +18,7 @@ test("a request while DynamoDB is unreachable is a 503 with the envelope", async
   const tokens = await signUp(stack, `down-${Date.now()}@example.com`, "password123");
 
   process.env.AWS_ENDPOINT_URL_DYNAMODB = `http://127.0.0.1:${await freePort()}`;
-  process.env.SST_RESOURCE_Auth = JSON.stringify({ url: stack.auth, type: "sst.aws.Auth" });
+  process.env.SST_RESOURCE_Auth = JSON.stringify({ url: stack.auth, type: "sst.sst.Linkable" });
   const { handler } = await import("../src/tasks/list");
 
   const event = {

@@ -6,7 +6,7 @@ import { toErrorResponse } from "../src/http/errors";
 
 test("authenticate with the issuer's JWKS unreachable maps to 503 unavailable", async () => {
   const issuer = `http://127.0.0.1:${await freePort()}`;
-  process.env.SST_RESOURCE_Auth = JSON.stringify({ url: issuer, type: "sst.aws.Auth" });
+  process.env.SST_RESOURCE_Auth = JSON.stringify({ url: issuer, type: "sst.sst.Linkable" });
   const { authenticate } = await import("../src/auth/verify");
   const { privateKey } = await generateKeyPair("ES256");
   const token = await new SignJWT({ mode: "access", type: "user" })

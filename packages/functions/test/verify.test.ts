@@ -27,7 +27,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // `Resource` reads its variables on first use: set before the module is loaded.
-  process.env.SST_RESOURCE_Auth = JSON.stringify({ url: `${issuer}/`, type: "sst.aws.Auth" });
+  process.env.SST_RESOURCE_Auth = JSON.stringify({ url: `${issuer}/`, type: "sst.sst.Linkable" });
   ({ authenticate } = await import("../src/auth/verify"));
 });
 

@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { getRequestListener } from "@hono/node-server";
-import { issuerHandler, routes } from "@taskmanager/functions/routes";
+import { issuer, routes } from "@taskmanager/functions/routes";
 import { createApiServer } from "./api-server";
 import { startDynamoLocal } from "./dynamo-local";
 import { loadExport } from "./handlers";
@@ -15,6 +15,7 @@ import { close, createServer, listen } from "./http-server";
 import { createMailServer } from "./mail-server";
 import { repoRoot } from "./paths";
 import { freePort } from "./ports";
+import { localResources, resourceEnvironment } from "./resources";
 import { authTableInput, ensureTable, tasksTableInput } from "./tables";
 
 export interface StackOptions {
@@ -68,16 +69,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const mailServer = createMailServer({ print: options.printMail ?? true });
     const apiServer = createApiServer({ routes, allowOrigins: webOrigins });
     // The issuer is loaded lazily too: its module reads `Resource` when imported.
-    let issuer: ReturnType<typeof getRequestListener> | undefined;
+    let issuerListener: ReturnType<typeof getRequestListener> | undefined;
     const authServer = createServer(async (req, res) => {
-      if (!issuer) {
+      if (!issuerListener) {
         // The same module `sst.aws.Auth` deploys; its Hono app rather than the Lambda adapter.
-        const app = (await loadExport(issuerHandler.replace(/\.handler$/, ".app"))) as {
+        const app = (await loadExport(issuer.app)) as {
           fetch: Parameters<typeof getRequestListener>[0];
         };
-        issuer = getRequestListener(app.fetch);
+        issuerListener = getRequestListener(app.fetch);
       }
-      await issuer(req, res);
+      await issuerListener(req, res);
     });
     servers.push(mailServer, apiServer, authServer);
     const urls = {
@@ -90,13 +91,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // What `sst dev`/`sst deploy` give the linked handlers, pointed at this machine.
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_SESV2: urls.mail,
-      SST_RESOURCE_Tasks: JSON.stringify({ name: tables.tasks, type: "sst.aws.Dynamo" }),
-      SST_RESOURCE_Auth: JSON.stringify({ url: urls.auth, type: "sst.aws.Auth" }),
-      SST_RESOURCE_AuthEmail: JSON.stringify({
-        sender: "no-reply@taskmanager.local",
-        type: "sst.aws.Email",
-      }),
-      SST_RESOURCE_AuthClients: JSON.stringify({ web: webOrigins, type: "sst.sst.Linkable" }),
+      ...resourceEnvironment(
+        localResources({ tasksTable: tables.tasks, authUrl: urls.auth, webOrigins }),
+      ),
       OPENAUTH_STORAGE: JSON.stringify({
         type: "dynamo",
         options: { table: tables.auth, endpoint: dynamo.endpoint },

@@ -10,33 +10,34 @@ import { toErrorResponse } from "./errors";
 
 export const logger = new Logger({ serviceName: "taskmanager-api" });
 
-export interface RouteInput {
-  event: APIGatewayProxyEventV2;
-  user: UserSubject;
-}
-
 export interface Reply {
   status: number;
   body?: unknown;
 }
 
+export interface AuthedInput {
+  event: APIGatewayProxyEventV2;
+  user: UserSubject;
+}
+
+type LambdaHandler = (
+  event: APIGatewayProxyEventV2,
+  context?: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 
 /**
- * Wraps a route: authenticates the caller, runs the route, and maps any error to
- * the envelope. Logs method, route, status and duration only: never bodies or tokens.
+ * Runs a route and maps any error to the envelope. Logs route, status and
+ * duration only: never bodies or tokens.
  */
-export function authedRoute(run: (input: RouteInput) => Promise<Reply>) {
-  return async (
-    event: APIGatewayProxyEventV2,
-    context?: Context,
-  ): Promise<APIGatewayProxyStructuredResultV2> => {
+function route(run: (event: APIGatewayProxyEventV2) => Promise<Reply>): LambdaHandler {
+  return async (event, context) => {
     const started = performance.now();
     if (context) logger.addContext(context);
     let reply: Reply;
     try {
-      const user = await authenticate(event.headers.authorization);
-      reply = await run({ event, user });
+      reply = await run(event);
     } catch (error) {
       const failure = toErrorResponse(error);
       if (failure.status >= 500) logger.error("request failed", { error: error as Error });
@@ -51,4 +52,16 @@ export function authedRoute(run: (input: RouteInput) => Promise<Reply>) {
       ? { statusCode: reply.status }
       : { statusCode: reply.status, headers: JSON_HEADERS, body: JSON.stringify(reply.body) };
   };
+}
+
+/** A route for a signed-in person: the bearer token is verified before `run`. */
+export function authedRoute(run: (input: AuthedInput) => Promise<Reply>): LambdaHandler {
+  return route(async (event) =>
+    run({ event, user: await authenticate(event.headers.authorization) }),
+  );
+}
+
+/** A route anyone may call. */
+export function publicRoute(run: (event: APIGatewayProxyEventV2) => Promise<Reply>): LambdaHandler {
+  return route(run);
 }

@@ -1,0 +1,134 @@
+/**
+ * The API's OpenAPI 3.1 description, generated from the route table and the
+ * shared zod schemas (zod's own JSON Schema output), so it cannot drift from what
+ * the handlers accept and answer. `docs/openapi.json` is this, committed.
+ */
+import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
+import { z } from "zod";
+import { STATUS_OF_CODE } from "../http/errors";
+import { type RouteDefinition, routes } from "../routes";
+
+type JsonSchema = Record<string, unknown>;
+
+const schemaOf = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io, unrepresentable: "any" });
+  return json;
+};
+
+/** Every error a route can answer: the edge's own, then the route's. */
+export function errorsOf(route: RouteDefinition): ErrorCode[] {
+  const codes = new Set<ErrorCode>();
+  if (!route.public) codes.add("unauthorized");
+  if (route.body || route.params || route.query) codes.add("validation_failed");
+  if (route.body) codes.add("payload_too_large");
+  for (const code of route.errors ?? []) codes.add(code);
+  codes.add("internal");
+  if (!route.public) codes.add("unavailable");
+  return [...codes].sort((a, b) => STATUS_OF_CODE[a] - STATUS_OF_CODE[b]);
+}
+
+const json = (schema: JsonSchema) => ({ "application/json": { schema } });
+
+function parameters(route: RouteDefinition) {
+  const path = Object.entries(route.params ?? {}).map(([name, schema]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: schemaOf(schema, "input"),
+  }));
+  const query = Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: !(schema as z.ZodType).safeParse(undefined).success,
+    schema: schemaOf(schema as z.ZodType, "input"),
+  }));
+  return [...path, ...query];
+}
+
+function operation(route: RouteDefinition) {
+  const codesByStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorsOf(route)) {
+    const status = STATUS_OF_CODE[code];
+    codesByStatus.set(status, [...(codesByStatus.get(status) ?? []), code]);
+  }
+  const errorResponses = Object.fromEntries(
+    [...codesByStatus].map(([status, codes]) => [
+      String(status),
+      {
+        description: `Error: ${codes.join(", ")}`,
+        content: json({
+          allOf: [
+            { $ref: "#/components/schemas/ErrorBody" },
+            { properties: { error: { properties: { code: { enum: codes } } } } },
+          ],
+        }),
+      },
+    ]),
+  );
+  const { response } = route;
+  return {
+    operationId: `${route.method.toLowerCase()}${route.path
+      .split(/[/{}.]/)
+      .filter(Boolean)
+      .map((part) => part[0]?.toUpperCase() + part.slice(1))
+      .join("")}`,
+    summary: route.summary,
+    ...(route.public ? { security: [] } : {}),
+    ...(parameters(route).length ? { parameters: parameters(route) } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: schemaOf(route.body.schema, "input"),
+                example: route.body.example,
+              },
+            },
+          },
+        }
+      : {}),
+    responses: {
+      [response.status]: {
+        description: response.description,
+        ...(response.schema ? { content: json(schemaOf(response.schema, "output")) } : {}),
+        ...(response.status === 200 && !response.schema
+          ? { content: json({ type: "object" }) }
+          : {}),
+      },
+      ...errorResponses,
+    },
+  };
+}
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Taskmanager API",
+      version: "1.0.0",
+      description:
+        "A person's tasks. Every route but this document needs `Authorization: Bearer <access token>` from the Taskmanager issuer. Errors are one envelope: `{error: {code, message, issues?}}`.",
+      license: { name: "MIT", identifier: "MIT" },
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "An access token from the issuer (OpenAuth, ES256), 15 minutes.",
+        },
+      },
+      schemas: { ErrorBody: schemaOf(ErrorBody, "output") },
+    },
+  };
+}
