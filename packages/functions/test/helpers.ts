@@ -1,10 +1,10 @@
 /** Shared by the API tests: real HTTP against the run's local stack. */
 
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
 import { signUp } from "@taskmanager/local/sign-in";
-import { generateKeyPair, SignJWT } from "jose";
 import { expect, inject } from "vitest";
+import { expectContract } from "./contract";
 
 export const stack = () => inject("stack");
 
@@ -39,7 +39,9 @@ export async function api(
   } catch {
     json = undefined;
   }
-  return { status: response.status, headers: response.headers, text, json };
+  const result = { status: response.status, headers: response.headers, text, json };
+  expectContract(init.method ?? "GET", path, result);
+  return result;
 }
 
 export interface Person {
@@ -74,24 +76,4 @@ export function expectError(
 
 export function expectNoStackTrace(text: string) {
   expect(text).not.toMatch(/\bat \S+ \(|\bat (file:|node:|\/)|\.ts:\d+/);
-}
-
-/** A key of our own, not the issuer's, for forged tokens. */
-export async function forgeToken(
-  claims: Record<string, unknown>,
-  options: { expiresAt?: number } = {},
-): Promise<string> {
-  const { privateKey } = await generateKeyPair("ES256");
-  return new SignJWT({ mode: "access", type: "user", ...claims })
-    .setProtectedHeader({ alg: "ES256", kid: "forged", typ: "JWT" })
-    .setIssuedAt()
-    .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 600)
-    .sign(privateKey);
-}
-
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-/** A well-formed task id (a ULID) that no task has. */
-export function randomTaskId(): string {
-  return `0${Array.from({ length: 25 }, () => CROCKFORD[randomInt(32)]).join("")}`;
 }

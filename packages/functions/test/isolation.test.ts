@@ -2,6 +2,7 @@
 import { Task, TaskPage } from "@taskmanager/core/task/schema";
 import { beforeAll, expect, test } from "vitest";
 import { api, expectError, newPerson, type Person, stack } from "./helpers";
+import { callRoute, label, ownedIds, resourceRoutes } from "./route-cases";
 
 let alice: Person;
 let bob: Person;
@@ -27,25 +28,25 @@ test("the two people have different user ids", async () => {
   expect(bobs.items[0]?.userId).not.toBe(aliceTasks[0]?.userId);
 });
 
-test("B gets 404 on GET, PATCH and DELETE of A's tasks, and A's tasks are unchanged", async () => {
-  for (const task of aliceTasks) {
-    const path = `/tasks/${task.taskId}`;
-    expectError(await api(path, { token: bob.token }), 404, "not_found");
-    expectError(
-      await api(path, {
-        method: "PATCH",
-        token: bob.token,
-        body: { version: 1, title: "mine now" },
-      }),
-      404,
-      "not_found",
+test.each(resourceRoutes.map((route) => [label(route), route] as const))(
+  "B gets 404 on %s of C's resource, and C's resource is unchanged",
+  async (_, route) => {
+    const carol = await newPerson("iso-carol");
+    const ids = await ownedIds(route, carol);
+    const readers = resourceRoutes.filter(
+      (reader) => reader.method === "GET" && reader.path === route.path,
     );
-    expectError(await api(path, { method: "DELETE", token: bob.token }), 404, "not_found");
-    const still = await api(path, { token: alice.token });
-    expect(still.status).toBe(200);
-    expect(Task.parse(still.json)).toEqual(task);
-  }
-});
+    const before = await Promise.all(
+      readers.map((reader) => callRoute(reader, ids, { token: carol.token })),
+    );
+    expectError(await callRoute(route, ids, { token: bob.token }), 404, "not_found");
+    for (const [i, reader] of readers.entries()) {
+      const after = await callRoute(reader, ids, { token: carol.token });
+      expect(after.status).toBe(200);
+      expect(after.json).toEqual(before[i]?.json);
+    }
+  },
+);
 
 test("A's tasks never appear in B's list, for any sort and status", async () => {
   const aliceIds = new Set(aliceTasks.map((t) => t.taskId));

@@ -4,9 +4,10 @@
  * another issuer: each must still be a 401. A re-signed copy of a good token is the
  * control that shows the key is the real one.
  */
-import { importPKCS8, type KeyLike, SignJWT } from "jose";
+import { importPKCS8, type KeyLike } from "jose";
 import { beforeAll, expect, test } from "vitest";
 import { api, expectError, newPerson, type Person, stack } from "./helpers";
+import { claimsOf, nowSeconds as now, signToken } from "./tokens";
 
 let person: Person;
 let key: { id: string; privateKey: KeyLike };
@@ -42,20 +43,8 @@ beforeAll(async () => {
   key = { id: stored.id, privateKey: await importPKCS8(stored.privateKey, "ES256") };
 });
 
-const payloadOf = (token: string) =>
-  JSON.parse(Buffer.from(token.split(".")[1] as string, "base64url").toString()) as Record<
-    string,
-    unknown
-  >;
-
-async function resign(changes: Record<string, unknown>) {
-  const claims = { ...payloadOf(person.token), ...changes };
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: "ES256", kid: key.id, typ: "JWT" })
-    .sign(key.privateKey);
-}
-
-const now = () => Math.floor(Date.now() / 1000);
+const resign = (changes: Record<string, unknown>) =>
+  signToken({ ...claimsOf(person.token), ...changes }, { key: key.privateKey, kid: key.id });
 
 test("control: the same claims re-signed with the issuer's key are accepted", async () => {
   const response = await api("/tasks", { token: await resign({}) });

@@ -5,8 +5,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { VisibleError } from "@taskmanager/core/error";
-import { exportJWK, generateKeyPair, type JWTPayload, type KeyLike, SignJWT } from "jose";
+import { exportJWK, generateKeyPair, type JWTPayload, type KeyLike } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { nowSeconds as now, signToken, unsignedToken } from "./tokens";
 
 let server: Server;
 let issuer: string;
@@ -33,25 +34,25 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const now = () => Math.floor(Date.now() / 1000);
 const subject = { userId: "01USER", email: "u@example.com" };
 
 async function token(
   overrides: JWTPayload = {},
   options: { key?: KeyLike; kid?: string; exp?: number } = {},
 ) {
-  return new SignJWT({
-    mode: "access",
-    type: "user",
-    properties: subject,
-    iss: issuer,
-    aud: "web",
-    sub: "user:01USER",
-    ...overrides,
-  })
-    .setProtectedHeader({ alg: "ES256", kid: options.kid ?? "test-key", typ: "JWT" })
-    .setExpirationTime(options.exp ?? now() + 600)
-    .sign(options.key ?? signingKey);
+  return signToken(
+    {
+      mode: "access",
+      type: "user",
+      properties: subject,
+      iss: issuer,
+      aud: "web",
+      sub: "user:01USER",
+      exp: options.exp ?? now() + 600,
+      ...overrides,
+    },
+    { key: options.key ?? signingKey, kid: options.kid ?? "test-key" },
+  );
 }
 
 async function refusal(authorization: string | undefined): Promise<VisibleError> {
@@ -96,15 +97,17 @@ describe("authenticate", () => {
   });
 
   test("an unsigned (alg none) token is refused", async () => {
-    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-    const unsigned = `${b64({ alg: "none", kid: "test-key" })}.${b64({
-      mode: "access",
-      type: "user",
-      properties: subject,
-      iss: issuer,
-      aud: "web",
-      exp: now() + 600,
-    })}.`;
+    const unsigned = unsignedToken(
+      {
+        mode: "access",
+        type: "user",
+        properties: subject,
+        iss: issuer,
+        aud: "web",
+        exp: now() + 600,
+      },
+      { kid: "test-key" },
+    );
     await refusal(`Bearer ${unsigned}`);
   });
 

@@ -1,4 +1,5 @@
 /** The local API Gateway: routing and its own (not the handlers') responses. */
+import { routes } from "@taskmanager/functions/routes";
 import { expect, inject, test } from "vitest";
 
 const api = () => inject("stack").api;
@@ -16,19 +17,27 @@ test.each([
   expect(await response.json()).toEqual({ message: "Not Found" });
 });
 
-test("a routed request reaches its handler (its 401 envelope, not the gateway's 404)", async () => {
-  for (const [method, path] of [
-    ["GET", "/tasks"],
-    ["POST", "/tasks"],
-    ["GET", "/tasks/anything"],
-    ["PATCH", "/tasks/anything"],
-    ["DELETE", "/tasks/anything"],
-  ]) {
-    const response = await fetch(`${api()}${path}`, { method });
-    expect(response.status, `${method} ${path}`).toBe(401);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-      "unauthorized",
-    );
+/** Each route's path with every parameter filled with "anything". */
+const examplePath = (path: string) => path.replace(/\{\w+\}/g, "anything");
+
+test("every route of the table reaches its handler (its answer, not the gateway's 404)", async () => {
+  for (const route of routes) {
+    const response = await fetch(`${api()}${examplePath(route.path)}`, { method: route.method });
+    const body = (await response.json()) as { error?: { code: string } };
+    if (route.public) expect(response.status, `${route.method} ${route.path}`).toBe(200);
+    else expect(body.error?.code, `${route.method} ${route.path}`).toBe("unauthorized");
+  }
+});
+
+test("a method the table has no route for is 404 on every routed path", async () => {
+  for (const path of new Set(routes.map((route) => route.path))) {
+    const routed = new Set(routes.filter((r) => r.path === path).map((r) => r.method));
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter(
+      (m) => !routed.has(m as never),
+    )) {
+      const response = await fetch(`${api()}${examplePath(path)}`, { method });
+      expect(response.status, `${method} ${path}`).toBe(404);
+    }
   }
 });
 
