@@ -9,6 +9,7 @@ declare module "vitest" {
       mail: string;
       dynamo: string;
       tasksTable: string;
+      authTable: string;
       webOrigins: string[];
     };
   }

@@ -14,6 +14,11 @@ export default async function setup(project: TestProject) {
     tables: { tasks: `tasks-${run}`, auth: `auth-${run}` },
     webOrigins,
   });
-  project.provide("stack", { ...stack.urls, tasksTable: stack.tables.tasks, webOrigins });
+  project.provide("stack", {
+    ...stack.urls,
+    tasksTable: stack.tables.tasks,
+    authTable: stack.tables.auth,
+    webOrigins,
+  });
   return () => stack.stop();
 }

@@ -30,9 +30,8 @@ async function dynamo(action: string, payload: unknown) {
 
 beforeAll(async () => {
   person = await newPerson("issuer-key");
-  const authTable = stack().tasksTable.replace(/^tasks-/, "auth-");
   const { Items } = await dynamo("Query", {
-    TableName: authTable,
+    TableName: stack().authTable,
     KeyConditionExpression: "pk = :pk",
     ExpressionAttributeValues: { ":pk": { S: "signing:key" } },
   });

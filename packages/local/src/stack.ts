@@ -6,12 +6,11 @@
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
-import { getRequestListener } from "@hono/node-server";
-import { issuer, routes } from "@taskmanager/functions/routes";
+import { routes } from "@taskmanager/functions/routes";
 import { createApiServer } from "./api-server";
 import { startDynamoLocal } from "./dynamo-local";
-import { loadExport } from "./handlers";
-import { close, createServer, listen } from "./http-server";
+import { close, listen } from "./http-server";
+import { createIssuerServer } from "./issuer-server";
 import { createMailServer } from "./mail-server";
 import { repoRoot } from "./paths";
 import { freePort } from "./ports";
@@ -68,18 +67,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     const mailServer = createMailServer({ print: options.printMail ?? true });
     const apiServer = createApiServer({ routes, allowOrigins: webOrigins });
-    // The issuer is loaded lazily too: its module reads `Resource` when imported.
-    let issuerListener: ReturnType<typeof getRequestListener> | undefined;
-    const authServer = createServer(async (req, res) => {
-      if (!issuerListener) {
-        // The same module `sst.aws.Auth` deploys; its Hono app rather than the Lambda adapter.
-        const app = (await loadExport(issuer.app)) as {
-          fetch: Parameters<typeof getRequestListener>[0];
-        };
-        issuerListener = getRequestListener(app.fetch);
-      }
-      await issuerListener(req, res);
-    });
+    const authServer = createIssuerServer();
     servers.push(mailServer, apiServer, authServer);
     const urls = {
       dynamo: dynamo.endpoint,

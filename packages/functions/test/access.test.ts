@@ -1,0 +1,140 @@
+/**
+ * Least privilege, held to the code: each route's declared access (what infra
+ * grants) is exactly what its handler does to DynamoDB, recorded on the wire by a
+ * proxy in front of DynamoDB Local while the handler runs in this process.
+ */
+import type { Server } from "node:http";
+import { toApiGatewayEvent } from "@taskmanager/local/apigw-event";
+import { lambdaContext, loadHandler } from "@taskmanager/local/handlers";
+import { close, createServer, listen, readBody } from "@taskmanager/local/http-server";
+import { createIssuerServer } from "@taskmanager/local/issuer-server";
+import { signIn, signUp } from "@taskmanager/local/sign-in";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { type Access, grantsFor, type LinkName } from "../src/access";
+import { issuer, type RouteDefinition, routes } from "../src/routes";
+import { newPerson, type Person } from "./helpers";
+import { absentIds, label, ownedIds, pathOf } from "./route-cases";
+
+const stack = inject("stack");
+const tableOf: Partial<Record<LinkName, string>> = {
+  Tasks: stack.tasksTable,
+  AuthStorage: stack.authTable,
+};
+
+/** `dynamodb:<Action>` and scope of every DynamoDB call, as "link action scope" lines. */
+let recorded = new Set<string>();
+let proxy: Server;
+
+beforeAll(async () => {
+  proxy = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const action = String(req.headers["x-amz-target"] ?? "").split(".")[1] ?? "?";
+    const input = JSON.parse(body.toString("utf8") || "{}") as {
+      TableName?: string;
+      IndexName?: string;
+    };
+    const link = Object.entries(tableOf).find(([, name]) => name === input.TableName)?.[0];
+    recorded.add(
+      `${link ?? input.TableName} dynamodb:${action} ${input.IndexName ? "indexes" : "resource"}`,
+    );
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([name]) => !["host", "content-length"].includes(name)),
+    ) as Record<string, string>;
+    const upstream = await fetch(stack.dynamo, { method: "POST", headers, body });
+    res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "" });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  // Handlers load after this, so their SDK clients and OpenAuth's storage use the proxy.
+  const endpoint = await listen(proxy, 0);
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+  process.env.OPENAUTH_STORAGE = JSON.stringify({
+    type: "dynamo",
+    options: { table: stack.authTable, endpoint },
+  });
+  process.env.AWS_ENDPOINT_URL_SESV2 = stack.mail;
+});
+afterAll(async () => {
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = stack.dynamo;
+  await close(proxy);
+});
+
+const declared = (access: readonly Access[]) =>
+  new Set(access.flatMap((entry) => entry.actions.map((a) => `${entry.link} ${a} ${entry.scope}`)));
+/** Only DynamoDB is recorded here; other links (mail, values) are checked statically below. */
+const dynamoOnly = (lines: Set<string>) =>
+  new Set([...lines].filter((line) => line.split(" ")[1]?.startsWith("dynamodb:")));
+
+async function invoke(route: RouteDefinition, person: Person, ids: Record<string, string>) {
+  const handler = await loadHandler(route.handler);
+  const url = new URL(pathOf(route, ids), "http://api.local");
+  const body = route.body ? Buffer.from(JSON.stringify(route.body.example)) : Buffer.alloc(0);
+  const event = toApiGatewayEvent(
+    {
+      method: route.method,
+      url,
+      headers: { authorization: `Bearer ${person.token}`, "content-type": "application/json" },
+      body,
+      sourceIp: "127.0.0.1",
+    },
+    { routeKey: label(route), pathParameters: Object.keys(ids).length ? ids : undefined },
+  );
+  const result = await handler(event, lambdaContext("access-test", "req"));
+  expect(result.statusCode, `${label(route)}: ${result.body}`).toBeLessThan(500);
+  return result.statusCode as number;
+}
+
+describe("each route is granted exactly what its handler does", () => {
+  let person: Person;
+  beforeAll(async () => {
+    person = await newPerson("access");
+  });
+
+  test.each(routes.filter((route) => !route.public).map((route) => [label(route), route] as const))(
+    "%s",
+    async (_, route) => {
+      const owned = await ownedIds(route, person);
+      recorded = new Set();
+      // Success, then the same request again (a stale version, an id already gone),
+      // then ids that name nothing: together they take every path the handler has.
+      await invoke(route, person, owned);
+      await invoke(route, person, owned);
+      await invoke(route, person, absentIds(route));
+      expect([...recorded].sort()).toEqual([...dynamoOnly(declared(route.access))].sort());
+    },
+  );
+});
+
+test("the issuer is granted exactly what sign-up, sign-in and refresh do to DynamoDB", async () => {
+  const server = createIssuerServer();
+  const url = await listen(server, 0);
+  try {
+    recorded = new Set();
+    const urls = { auth: url, mail: stack.mail };
+    const email = `access-${Date.now()}@example.com`;
+    await signUp(urls, email, "correct-horse-battery");
+    const { refresh } = await signIn(urls, email, "correct-horse-battery");
+    const refreshed = await fetch(`${url}/token`, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refresh }),
+    });
+    expect(refreshed.status).toBe(200);
+    expect([...recorded].sort()).toEqual([...dynamoOnly(declared(issuer.access))].sort());
+  } finally {
+    await close(server);
+  }
+});
+
+test("no grant is a wildcard, and every resource is one of the linked resource's own ARNs", () => {
+  for (const [what, access] of [
+    ...routes.map((route) => [label(route), route.access] as const),
+    ["issuer", issuer.access] as const,
+  ]) {
+    for (const grant of grantsFor(access, (link, scope) => [`arn:${link}:${scope}`])) {
+      expect(
+        grant.resources.every((arn) => /^arn:[A-Za-z]+:(resource|indexes)$/.test(arn)),
+        what,
+      ).toBe(true);
+      for (const action of grant.actions) expect(action, what).toMatch(/^[a-z0-9]+:[A-Za-z]+$/);
+    }
+  }
+});
