@@ -28,7 +28,7 @@ export function taskIdParam(event: APIGatewayProxyEventV2): string {
   return parsed.data;
 }
 
-/** Query string parameters (API Gateway joins repeated keys with commas). */
-export function queryParams(event: APIGatewayProxyEventV2): Record<string, string> {
-  return { ...event.queryStringParameters } as Record<string, string>;
+/** Query string parameters, unchecked (API Gateway joins repeated keys with commas). */
+export function queryParams(event: APIGatewayProxyEventV2): Record<string, string | undefined> {
+  return { ...event.queryStringParameters };
 }
