@@ -1,18 +1,29 @@
 /**
  * Signs a person up or in through the issuer's real password flow (the HTML forms
- * a browser would post), for tests and scripts. Keeps the issuer's cookies itself.
+ * a browser would post, with PKCE as the web app does), for tests and scripts.
+ * Keeps the issuer's cookies itself.
  */
-import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
+import { createHash, randomBytes } from "node:crypto";
+import { WEB_CALLBACK_PATH, WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 
-const REDIRECT_URI = "http://127.0.0.1:5173/callback";
+export const REDIRECT_URI = `http://127.0.0.1:5173${WEB_CALLBACK_PATH}`;
+
+/** A PKCE pair (RFC 7636, S256): the verifier stays here, the challenge goes out. */
+export function pkcePair() {
+  const verifier = randomBytes(32).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  return { verifier, challenge };
+}
 
 export interface Tokens {
   access: string;
   refresh: string;
 }
 
-class Browser {
+/** One browser's round trip through the issuer: its cookies and its PKCE verifier. */
+export class IssuerSession {
   private cookies = new Map<string, string>();
+  readonly pkce = pkcePair();
   constructor(private base: string) {}
 
   async request(path: string, form?: Record<string, string>): Promise<Response> {
@@ -36,8 +47,11 @@ class Browser {
       redirect_uri: REDIRECT_URI,
       response_type: "code",
       provider: "password",
+      code_challenge: this.pkce.challenge,
+      code_challenge_method: "S256",
     });
-    await this.request(`/authorize?${query}`);
+    const response = await this.request(`/authorize?${query}`);
+    if (response.status !== 302) throw new Error(`Authorize refused (HTTP ${response.status})`);
   }
 
   async finish(response: Response): Promise<Tokens> {
@@ -51,6 +65,7 @@ class Browser {
         client_id: WEB_CLIENT_ID,
         redirect_uri: REDIRECT_URI,
         code,
+        code_verifier: this.pkce.verifier,
       }),
     }).then((r) => r.json() as Promise<{ access_token: string; refresh_token: string }>);
     return { access: tokens.access_token, refresh: tokens.refresh_token };
@@ -63,7 +78,7 @@ export async function signUp(
   email: string,
   password: string,
 ) {
-  const browser = new Browser(urls.auth);
+  const browser = new IssuerSession(urls.auth);
   await browser.start();
   await browser.request("/password/register");
   await browser.request("/password/register", {
@@ -77,7 +92,7 @@ export async function signUp(
 }
 
 export async function signIn(urls: { auth: string }, email: string, password: string) {
-  const browser = new Browser(urls.auth);
+  const browser = new IssuerSession(urls.auth);
   await browser.start();
   return browser.finish(await browser.request("/password/authorize", { email, password }));
 }
