@@ -22,17 +22,22 @@ export interface Tokens {
 
 /** One browser's round trip through the issuer: its cookies and its PKCE verifier. */
 export class IssuerSession {
-  private cookies = new Map<string, string>();
+  readonly cookies = new Map<string, string>();
   readonly pkce = pkcePair();
-  constructor(private base: string) {}
+  /** `send` is how requests reach the issuer: over HTTP, or to an app in this process. */
+  constructor(
+    private base: string,
+    private send: (request: Request) => Promise<Response> = (request) => fetch(request),
+  ) {}
 
   async request(path: string, form?: Record<string, string>): Promise<Response> {
-    const response = await fetch(new URL(path, this.base), {
+    const request = new Request(new URL(path, this.base), {
       method: form ? "POST" : "GET",
       redirect: "manual",
       headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
       ...(form ? { body: new URLSearchParams(form) } : {}),
     });
+    const response = await this.send(request);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(";");
       const eq = (pair as string).indexOf("=");
@@ -58,16 +63,18 @@ export class IssuerSession {
     const location = response.headers.get("location");
     const code = location ? new URL(location).searchParams.get("code") : null;
     if (!code) throw new Error(`Sign-in did not complete (HTTP ${response.status})`);
-    const tokens = await fetch(new URL("/token", this.base), {
-      method: "POST",
-      body: new URLSearchParams({
-        grant_type: "authorization_code",
-        client_id: WEB_CLIENT_ID,
-        redirect_uri: REDIRECT_URI,
-        code,
-        code_verifier: this.pkce.verifier,
+    const tokens = await this.send(
+      new Request(new URL("/token", this.base), {
+        method: "POST",
+        body: new URLSearchParams({
+          grant_type: "authorization_code",
+          client_id: WEB_CLIENT_ID,
+          redirect_uri: REDIRECT_URI,
+          code,
+          code_verifier: this.pkce.verifier,
+        }),
       }),
-    }).then((r) => r.json() as Promise<{ access_token: string; refresh_token: string }>);
+    ).then((r) => r.json() as Promise<{ access_token: string; refresh_token: string }>);
     return { access: tokens.access_token, refresh: tokens.refresh_token };
   }
 }

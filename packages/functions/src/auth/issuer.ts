@@ -24,7 +24,12 @@ const DAY = 24 * 60 * 60;
  * use, a used one is kept (`retention`) so that using it again after the `reuse`
  * grace window (two tabs refreshing at once) is seen and revokes the family.
  */
-export const TOKEN_LIFETIMES = { access: 15 * 60, refresh: 30 * DAY, reuse: 60, retention: 30 * DAY };
+export const TOKEN_LIFETIMES = {
+  access: 15 * 60,
+  refresh: 30 * DAY,
+  reuse: 60,
+  retention: 30 * DAY,
+};
 
 if (process.env.OPENAUTH_STORAGE) {
   // OpenAuth would replace our storage with its own DynamoStorage, which cannot revoke.
@@ -106,7 +111,10 @@ app.post("/token", async (c, next) => {
   if (grant !== "authorization_code" && grant !== "refresh_token") {
     return invalid("unsupported_grant_type", "Use authorization_code or refresh_token.");
   }
-  if (grant === "authorization_code" && !PKCE_VERIFIER.test(String(form.get("code_verifier") ?? ""))) {
+  if (
+    grant === "authorization_code" &&
+    !PKCE_VERIFIER.test(String(form.get("code_verifier") ?? ""))
+  ) {
     return invalid("invalid_request", "PKCE is required: send the code_verifier.");
   }
   await next();

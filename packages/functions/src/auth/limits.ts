@@ -4,14 +4,15 @@
  * windows (the window is part of the key), so an expired item that DynamoDB has
  * not deleted yet is never counted again.
  */
-import { claimOnce, increment, readCounter, setNumbers } from "./storage";
+import { claimOnce, increment, readCounter, setNumbers, storage } from "./storage";
 
 const MINUTE = 60;
 
 /** Password failures: per account and per client address, in 15-minute windows. */
 export const PASSWORD_WINDOW = 15 * MINUTE;
 export const ACCOUNT_FAILURES = 10;
-export const ADDRESS_FAILURES = 50;
+/** Higher per address: many people can share one (an office, a mobile carrier's NAT). */
+export const ADDRESS_FAILURES = 100;
 /** The first lock lasts a minute and doubles with each further one, up to an hour. */
 const FIRST_LOCK = MINUTE;
 const LONGEST_LOCK = 60 * MINUTE;
@@ -34,7 +35,10 @@ const lockKey = ({ kind, id }: Subject) => ["limit:lock", `${kind}:${id}`];
 export interface PasswordAttempt {
   /** Seconds the account or address is locked for; 0 when the password may be checked. */
   lockedFor: number;
-  /** Gives the attempt back once the password was right (only failures count). */
+  /**
+   * The password was right: the account's count starts over (its owner proved
+   * who they are) and the address gets this attempt back (only failures count).
+   */
   succeeded(): Promise<void>;
 }
 
@@ -61,19 +65,32 @@ export async function beginPasswordAttempt(
   const counted = await Promise.all(
     subjects.map(async (subject, index) => {
       const level = locks[index]?.values.level ?? 0;
-      const key = ["limit:password", `${subject.kind}:${subject.id}`, windowOf(PASSWORD_WINDOW), String(level)];
+      const key = [
+        "limit:password",
+        `${subject.kind}:${subject.id}`,
+        windowOf(PASSWORD_WINDOW),
+        String(level),
+      ];
       const attempts = await increment(key, PASSWORD_WINDOW);
       const limit = subject.kind === "account" ? ACCOUNT_FAILURES : ADDRESS_FAILURES;
       if (attempts.count <= limit) return { key, lockedFor: 0 };
       const seconds = Math.min(FIRST_LOCK * 2 ** level, LONGEST_LOCK);
-      await setNumbers(lockKey(subject), { level: level + 1, until: Math.ceil(now) + seconds }, LOCK_MEMORY);
+      await setNumbers(
+        lockKey(subject),
+        { level: level + 1, until: Math.ceil(now) + seconds },
+        LOCK_MEMORY,
+      );
       return { key, lockedFor: seconds };
     }),
   );
   return {
     lockedFor: Math.max(...counted.map((entry) => entry.lockedFor)),
     succeeded: async () => {
-      await Promise.all(counted.map(({ key }) => increment(key, PASSWORD_WINDOW, -1)));
+      const [account, address] = counted;
+      await Promise.all([
+        account && storage.remove(account.key),
+        address && increment(address.key, PASSWORD_WINDOW, -1),
+      ]);
     },
   };
 }
@@ -83,7 +100,9 @@ export async function beginPasswordAttempt(
  * false from the sixth attempt on (after five wrong ones the code is dead), even
  * when the browser's state cookie is replayed, because the count is kept here.
  */
-export async function countCodeAttempt(codeId: string): Promise<{ allowed: boolean; left: number }> {
+export async function countCodeAttempt(
+  codeId: string,
+): Promise<{ allowed: boolean; left: number }> {
   const attempts = await increment(["limit:code", codeId], CODE_LIFETIME);
   return { allowed: attempts.count <= CODE_ATTEMPTS, left: CODE_ATTEMPTS - attempts.count };
 }
@@ -95,6 +114,9 @@ export function useCode(codeId: string): Promise<boolean> {
 
 /** Counts a new code for `email`; false once the address had its share this hour. */
 export async function codeSendAllowed(email: string): Promise<boolean> {
-  const sends = await increment(["limit:send", email, windowOf(CODE_SEND_WINDOW)], CODE_SEND_WINDOW);
+  const sends = await increment(
+    ["limit:send", email, windowOf(CODE_SEND_WINDOW)],
+    CODE_SEND_WINDOW,
+  );
   return sends.count <= CODE_SENDS;
 }

@@ -94,8 +94,20 @@ function securityHeaders(): Record<string, string> {
 
 export type PageStatus = 200 | 400 | 429 | 500;
 
+const pages = new WeakSet<Response>();
+
+/**
+ * Whether `response` is one of our pages: those are built without Hono's context,
+ * so a route that set cookies (OpenAuth's state) must pass them through its context.
+ */
+export const isPage = (response: Response) => pages.has(response);
+
 /** Answers with a whole page of ours. */
-export async function page(title: string, body: Markup, status: PageStatus = 200): Promise<Response> {
+export async function page(
+  title: string,
+  body: Markup,
+  status: PageStatus = 200,
+): Promise<Response> {
   const document = html`<!doctype html>
 <html lang="en">
 <head>
@@ -116,10 +128,12 @@ ${body}
 </main>
 </body>
 </html>`;
-  return new Response(await document, {
+  const response = new Response(await document, {
     status,
     headers: { "content-type": "text/html; charset=utf-8", ...securityHeaders() },
   });
+  pages.add(response);
+  return response;
 }
 
 export interface FieldOptions {
@@ -137,10 +151,9 @@ export interface FieldOptions {
 /** A labelled input with its hint and its error right below it. */
 export function field(options: FieldOptions): Markup {
   const id = `field-${options.name}`;
-  const described = [
-    options.hint ? `${id}-hint` : "",
-    options.error ? `${id}-error` : "",
-  ].filter(Boolean);
+  const described = [options.hint ? `${id}-hint` : "", options.error ? `${id}-error` : ""].filter(
+    Boolean,
+  );
   return html`<div>
 <label for="${id}">${options.label}</label>
 <input id="${id}" name="${options.name}" type="${options.type ?? "text"}" value="${options.value ?? ""}"

@@ -19,6 +19,7 @@ import {
   countCodeAttempt,
   useCode,
 } from "./limits";
+import { isPage } from "./pages";
 import {
   codeScreen,
   newPasswordScreen,
@@ -67,8 +68,10 @@ function parseEmail(raw: string): { email?: string; problem?: string } {
 }
 
 function passwordProblems(password: string, repeat: string): Problems {
-  if (password.length < MIN_PASSWORD) return { password: `Use at least ${MIN_PASSWORD} characters.` };
-  if (password.length > MAX_PASSWORD) return { password: `Use at most ${MAX_PASSWORD} characters.` };
+  if (password.length < MIN_PASSWORD)
+    return { password: `Use at least ${MIN_PASSWORD} characters.` };
+  if (password.length > MAX_PASSWORD)
+    return { password: `Use at most ${MAX_PASSWORD} characters.` };
   if (password !== repeat) return { repeat: "The two passwords are not the same." };
   return {};
 }
@@ -95,6 +98,11 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
     type: "password",
     init(routes, ctx) {
       const base = `/${ctx.name}`;
+      /** Our pages get the cookies the route set (OpenAuth's state) through its context. */
+      const serve = (route: (c: Context) => Response | Promise<Response>) => async (c: Context) => {
+        const response = await route(c);
+        return isPage(response) ? ctx.forward(c, response) : response;
+      };
 
       /** A fresh code for `email`, sent, or the reason none was. */
       async function sendCode(email: string): Promise<SentCode | { problem: string }> {
@@ -111,153 +119,244 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
         if (!attempt.allowed) return { form: DEAD_CODE };
         if (timingSafeCompare(entered.trim(), sent.code)) return undefined;
         return attempt.left > 0
-          ? { code: `That code is not right. ${attempt.left} ${attempt.left === 1 ? "try" : "tries"} left.` }
+          ? {
+              code: `That code is not right. ${attempt.left} ${attempt.left === 1 ? "try" : "tries"} left.`,
+            }
           : { form: DEAD_CODE };
       }
 
-      routes.get("/authorize", (c) =>
-        signInScreen({ base, notice: c.req.query("reset") ? "Your password was changed. Sign in with the new one." : undefined }),
+      routes.get(
+        "/authorize",
+        serve((c) =>
+          signInScreen({
+            base,
+            notice: c.req.query("reset")
+              ? "Your password was changed. Sign in with the new one."
+              : undefined,
+          }),
+        ),
       );
 
-      routes.post("/authorize", async (c) => {
-        const fd = await c.req.formData();
-        const raw = text(fd, "email");
-        const password = text(fd, "password");
-        const { email, problem } = parseEmail(raw);
-        if (!email) return signInScreen({ base, email: raw, problems: { email: problem } });
-        if (!password) {
-          return signInScreen({ base, email, problems: { password: "Enter your password." } });
-        }
-        const attempt = await beginPasswordAttempt(email, clientAddress(c));
-        if (attempt.lockedFor > 0) {
-          return signInScreen({ base, email, problems: { form: lockMessage(attempt.lockedFor) }, status: 429 });
-        }
-        const hash = await Storage.get(ctx.storage, passwordKey(email));
-        dummyHash ??= hasher.hash(randomUUID());
-        const right = await hasher.verify(password.slice(0, MAX_PASSWORD), (hash ?? (await dummyHash)) as never);
-        if (!hash || !right) {
-          return signInScreen({ base, email, problems: { password: "The email or the password is wrong." } });
-        }
-        await attempt.succeeded();
-        return ctx.success(c, { email }, {
-          invalidate: async (subject) => {
-            await Storage.set(ctx.storage, ["email", email, "subject"], subject);
-          },
-        });
-      });
-
-      routes.get("/register", async (c) => {
-        await ctx.set<RegisterState>(c, "register", STATE_SECONDS, { type: "start" });
-        return registerScreen({ base });
-      });
-
-      routes.post("/register", async (c) => {
-        const fd = await c.req.formData();
-        const action = text(fd, "action");
-        const state: RegisterState = (await ctx.get<RegisterState>(c, "register")) ?? { type: "start" };
-        const save = (next: RegisterState) => ctx.set(c, "register", STATE_SECONDS, next);
-        const codeStep = (sent: SentCode, extra: { problems?: Problems; notice?: string } = {}) =>
-          codeScreen({ base, email: sent.email, action: `${base}/register`, ...extra });
-
-        if (action === "register") {
+      routes.post(
+        "/authorize",
+        serve(async (c) => {
+          const fd = await c.req.formData();
           const raw = text(fd, "email");
+          const password = text(fd, "password");
           const { email, problem } = parseEmail(raw);
-          const problems: Problems = {
-            ...(problem ? { email: problem } : {}),
-            ...passwordProblems(text(fd, "password"), text(fd, "repeat")),
+          if (!email) return signInScreen({ base, email: raw, problems: { email: problem } });
+          if (!password) {
+            return signInScreen({ base, email, problems: { password: "Enter your password." } });
+          }
+          const attempt = await beginPasswordAttempt(email, clientAddress(c));
+          if (attempt.lockedFor > 0) {
+            return signInScreen({
+              base,
+              email,
+              problems: { form: lockMessage(attempt.lockedFor) },
+              status: 429,
+            });
+          }
+          const hash = await Storage.get(ctx.storage, passwordKey(email));
+          dummyHash ??= hasher.hash(randomUUID());
+          const right = await hasher.verify(
+            password.slice(0, MAX_PASSWORD),
+            (hash ?? (await dummyHash)) as never,
+          );
+          if (!hash || !right) {
+            return signInScreen({
+              base,
+              email,
+              problems: { password: "The email or the password is wrong." },
+            });
+          }
+          await attempt.succeeded();
+          return ctx.success(
+            c,
+            { email },
+            {
+              invalidate: async (subject) => {
+                await Storage.set(ctx.storage, ["email", email, "subject"], subject);
+              },
+            },
+          );
+        }),
+      );
+
+      routes.get(
+        "/register",
+        serve(async (c) => {
+          await ctx.set<RegisterState>(c, "register", STATE_SECONDS, { type: "start" });
+          return registerScreen({ base });
+        }),
+      );
+
+      routes.post(
+        "/register",
+        serve(async (c) => {
+          const fd = await c.req.formData();
+          const action = text(fd, "action");
+          const state: RegisterState = (await ctx.get<RegisterState>(c, "register")) ?? {
+            type: "start",
           };
-          if (!email || Object.keys(problems).length) {
-            return registerScreen({ base, email: email ?? raw, problems });
+          const save = (next: RegisterState) => ctx.set(c, "register", STATE_SECONDS, next);
+          const codeStep = (sent: SentCode, extra: { problems?: Problems; notice?: string } = {}) =>
+            codeScreen({ base, email: sent.email, action: `${base}/register`, ...extra });
+
+          if (action === "register") {
+            const raw = text(fd, "email");
+            const { email, problem } = parseEmail(raw);
+            const problems: Problems = {
+              ...(problem ? { email: problem } : {}),
+              ...passwordProblems(text(fd, "password"), text(fd, "repeat")),
+            };
+            if (!email || Object.keys(problems).length) {
+              return registerScreen({ base, email: email ?? raw, problems });
+            }
+            if (await Storage.get(ctx.storage, passwordKey(email))) {
+              return registerScreen({
+                base,
+                email,
+                problems: {
+                  email: "There is already an account for this address: sign in instead.",
+                },
+              });
+            }
+            const sent = await sendCode(email);
+            if ("problem" in sent)
+              return registerScreen({ base, email, problems: { form: sent.problem }, status: 429 });
+            await save({
+              type: "code",
+              password: await hasher.hash(text(fd, "password")),
+              ...sent,
+            });
+            return codeStep(sent);
           }
-          if (await Storage.get(ctx.storage, passwordKey(email))) {
-            return registerScreen({ base, email, problems: { email: "There is already an account for this address: sign in instead." } });
+          if (state.type !== "code") {
+            await save({ type: "start" });
+            return registerScreen({
+              base,
+              problems: { form: "Start again: enter your email and a password." },
+            });
           }
-          const sent = await sendCode(email);
-          if ("problem" in sent) return registerScreen({ base, email, problems: { form: sent.problem }, status: 429 });
-          await save({ type: "code", password: await hasher.hash(text(fd, "password")), ...sent });
-          return codeStep(sent);
-        }
-        if (state.type !== "code") {
-          await save({ type: "start" });
-          return registerScreen({ base, problems: { form: "Start again: enter your email and a password." } });
-        }
-        if (action === "resend") {
-          const sent = await sendCode(state.email);
-          if ("problem" in sent) return codeStep(state, { problems: { form: sent.problem } });
-          await save({ ...state, ...sent });
-          return codeStep(sent, { notice: `We sent a new code to ${sent.email}.` });
-        }
-        const problems = await checkCode(state, text(fd, "code"));
-        if (problems) return codeStep(state, { problems });
-        if ((await Storage.get(ctx.storage, passwordKey(state.email))) || !(await useCode(state.codeId))) {
-          await save({ type: "start" });
-          return registerScreen({ base, email: state.email, problems: { email: "There is already an account for this address: sign in instead." } });
-        }
-        await Storage.set(ctx.storage, passwordKey(state.email), state.password);
-        await ctx.unset(c, "register");
-        return ctx.success(c, { email: state.email });
-      });
-
-      routes.get("/change", async (c) => {
-        await ctx.set<ResetState>(c, "reset", STATE_SECONDS, { type: "start" });
-        return resetStartScreen({ base });
-      });
-
-      routes.post("/change", async (c) => {
-        const fd = await c.req.formData();
-        const action = text(fd, "action");
-        const state: ResetState = (await ctx.get<ResetState>(c, "reset")) ?? { type: "start" };
-        const save = (next: ResetState) => ctx.set(c, "reset", STATE_SECONDS, next);
-        const codeStep = (sent: SentCode, extra: { problems?: Problems; notice?: string } = {}) =>
-          codeScreen({ base, email: sent.email, action: `${base}/change`, onlyIfAccount: true, ...extra });
-
-        /** Codes go only to addresses with an account; the page reads the same either way. */
-        const resetCode = async (email: string) => {
-          const exists = Boolean(await Storage.get(ctx.storage, passwordKey(email)));
-          if (exists) return sendCode(email);
-          if (!(await codeSendAllowed(email))) return { problem: TOO_MANY_CODES };
-          // Nobody receives this code and no one can type it: it is never "right".
-          return { email, code: randomUUID(), codeId: randomUUID(), expiresAt: Date.now() + CODE_LIFETIME * 1000 };
-        };
-
-        if (action === "code") {
-          const raw = text(fd, "email");
-          const { email, problem } = parseEmail(raw);
-          if (!email) return resetStartScreen({ base, email: raw, problems: { email: problem } });
-          const sent = await resetCode(email);
-          if ("problem" in sent) return resetStartScreen({ base, email, problems: { form: sent.problem }, status: 429 });
-          await save({ type: "code", ...sent });
-          return codeStep(sent);
-        }
-        if (action === "resend" && state.type === "code") {
-          const sent = await resetCode(state.email);
-          if ("problem" in sent) return codeStep(state, { problems: { form: sent.problem } });
-          await save({ type: "code", ...sent });
-          return codeStep(sent, { notice: `We sent a new code to ${sent.email} if it has an account.` });
-        }
-        if (action === "verify" && state.type === "code") {
+          if (action === "resend") {
+            const sent = await sendCode(state.email);
+            if ("problem" in sent) return codeStep(state, { problems: { form: sent.problem } });
+            await save({ ...state, ...sent });
+            return codeStep(sent, { notice: `We sent a new code to ${sent.email}.` });
+          }
           const problems = await checkCode(state, text(fd, "code"));
           if (problems) return codeStep(state, { problems });
-          await save({ type: "update", email: state.email, codeId: state.codeId });
-          return newPasswordScreen({ base });
-        }
-        if (action === "update" && state.type === "update") {
-          const problems = passwordProblems(text(fd, "password"), text(fd, "repeat"));
-          if (Object.keys(problems).length) return newPasswordScreen({ base, problems });
-          if (!(await useCode(state.codeId))) {
+          if (
+            (await Storage.get(ctx.storage, passwordKey(state.email))) ||
+            !(await useCode(state.codeId))
+          ) {
             await save({ type: "start" });
-            return resetStartScreen({ base, email: state.email, problems: { form: DEAD_CODE } });
+            return registerScreen({
+              base,
+              email: state.email,
+              problems: { email: "There is already an account for this address: sign in instead." },
+            });
           }
-          await Storage.set(ctx.storage, passwordKey(state.email), await hasher.hash(text(fd, "password")));
-          // Signed-in sessions end with the old password: their refresh tokens are revoked.
-          const subject = await Storage.get<string>(ctx.storage, ["email", state.email, "subject"]);
-          if (subject) await ctx.invalidate(subject);
-          await ctx.unset(c, "reset");
-          return c.redirect(`${base}/authorize?reset=done`, 303);
-        }
-        await save({ type: "start" });
-        return resetStartScreen({ base });
-      });
+          await Storage.set(ctx.storage, passwordKey(state.email), state.password);
+          await ctx.unset(c, "register");
+          return ctx.success(c, { email: state.email });
+        }),
+      );
+
+      routes.get(
+        "/change",
+        serve(async (c) => {
+          await ctx.set<ResetState>(c, "reset", STATE_SECONDS, { type: "start" });
+          return resetStartScreen({ base });
+        }),
+      );
+
+      routes.post(
+        "/change",
+        serve(async (c) => {
+          const fd = await c.req.formData();
+          const action = text(fd, "action");
+          const state: ResetState = (await ctx.get<ResetState>(c, "reset")) ?? { type: "start" };
+          const save = (next: ResetState) => ctx.set(c, "reset", STATE_SECONDS, next);
+          const codeStep = (sent: SentCode, extra: { problems?: Problems; notice?: string } = {}) =>
+            codeScreen({
+              base,
+              email: sent.email,
+              action: `${base}/change`,
+              onlyIfAccount: true,
+              ...extra,
+            });
+
+          /** Codes go only to addresses with an account; the page reads the same either way. */
+          const resetCode = async (email: string) => {
+            const exists = Boolean(await Storage.get(ctx.storage, passwordKey(email)));
+            if (exists) return sendCode(email);
+            if (!(await codeSendAllowed(email))) return { problem: TOO_MANY_CODES };
+            // Nobody receives this code and no one can type it: it is never "right".
+            return {
+              email,
+              code: randomUUID(),
+              codeId: randomUUID(),
+              expiresAt: Date.now() + CODE_LIFETIME * 1000,
+            };
+          };
+
+          if (action === "code") {
+            const raw = text(fd, "email");
+            const { email, problem } = parseEmail(raw);
+            if (!email) return resetStartScreen({ base, email: raw, problems: { email: problem } });
+            const sent = await resetCode(email);
+            if ("problem" in sent)
+              return resetStartScreen({
+                base,
+                email,
+                problems: { form: sent.problem },
+                status: 429,
+              });
+            await save({ type: "code", ...sent });
+            return codeStep(sent);
+          }
+          if (action === "resend" && state.type === "code") {
+            const sent = await resetCode(state.email);
+            if ("problem" in sent) return codeStep(state, { problems: { form: sent.problem } });
+            await save({ type: "code", ...sent });
+            return codeStep(sent, {
+              notice: `We sent a new code to ${sent.email} if it has an account.`,
+            });
+          }
+          if (action === "verify" && state.type === "code") {
+            const problems = await checkCode(state, text(fd, "code"));
+            if (problems) return codeStep(state, { problems });
+            await save({ type: "update", email: state.email, codeId: state.codeId });
+            return newPasswordScreen({ base });
+          }
+          if (action === "update" && state.type === "update") {
+            const problems = passwordProblems(text(fd, "password"), text(fd, "repeat"));
+            if (Object.keys(problems).length) return newPasswordScreen({ base, problems });
+            if (!(await useCode(state.codeId))) {
+              await save({ type: "start" });
+              return resetStartScreen({ base, email: state.email, problems: { form: DEAD_CODE } });
+            }
+            await Storage.set(
+              ctx.storage,
+              passwordKey(state.email),
+              await hasher.hash(text(fd, "password")),
+            );
+            // Signed-in sessions end with the old password: their refresh tokens are revoked.
+            const subject = await Storage.get<string>(ctx.storage, [
+              "email",
+              state.email,
+              "subject",
+            ]);
+            if (subject) await ctx.invalidate(subject);
+            await ctx.unset(c, "reset");
+            return c.redirect(`${base}/authorize?reset=done`, 303);
+          }
+          await save({ type: "start" });
+          return resetStartScreen({ base });
+        }),
+      );
     },
   };
 }

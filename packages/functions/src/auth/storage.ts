@@ -29,7 +29,9 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** OpenAuth's key layout: the first two parts are the partition, the rest the sort key. */
 function itemKey(key: string[]) {
   const [pk, sk] =
-    key.length === 2 ? [key[0] ?? "", key[1] ?? ""] : [joinKey(key.slice(0, 2)), joinKey(key.slice(2))];
+    key.length === 2
+      ? [key[0] ?? "", key[1] ?? ""]
+      : [joinKey(key.slice(0, 2)), joinKey(key.slice(2))];
   return { pk: { S: pk }, sk: { S: sk } };
 }
 
@@ -60,7 +62,9 @@ export const storage: StorageAdapter = {
     await client.send(new DeleteItemCommand({ TableName: table(), Key: itemKey(key) }));
   },
   async *scan(prefix) {
-    const { pk, sk } = itemKey(prefix.length >= 2 ? prefix : [prefix[0] ?? "", ""]);
+    // A prefix's first two parts are the partition, the rest a prefix of the sort key.
+    const pk = { S: prefix.length >= 2 ? joinKey(prefix.slice(0, 2)) : (prefix[0] ?? "") };
+    const sk = { S: joinKey(prefix.slice(2)) };
     let start: Record<string, never> | undefined;
     do {
       const page = await client.send(
