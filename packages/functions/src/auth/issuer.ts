@@ -56,8 +56,12 @@ const PKCE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
 export const app = new Hono();
 
-app.onError(async (error) => {
+app.onError(async (error, c) => {
   console.error("issuer error", error instanceof Error ? error.name : typeof error);
+  // The token endpoint is for programs: they get OAuth's JSON error, people a page.
+  if (c.req.path === "/token") {
+    return c.json({ error: "server_error", error_description: "Try again in a moment." }, 500);
+  }
   return errorPage("Something went wrong on our side. Try again in a moment.", 500);
 });
 
