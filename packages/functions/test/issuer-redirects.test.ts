@@ -6,6 +6,7 @@
 import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 import { REDIRECT_URI } from "@taskmanager/local/sign-in";
 import { describe, expect, test } from "vitest";
+import { isAllowedLocation } from "../src/auth/redirects";
 import { stack } from "./helpers";
 import {
   authorizeQuery,
@@ -148,5 +149,27 @@ describe("the token exchange", () => {
     expect(response.status).toBe(400);
     const noBody = await fetch(`${stack().auth}/token`, { method: "POST", body: "{}" });
     expect(noBody.status).toBe(400);
+  });
+});
+
+describe("the last check on every answer's Location", () => {
+  test.each([
+    "/password/authorize",
+    "/password/register",
+    `${REDIRECT_URI}?code=abc&state=s1`,
+    `${REDIRECT_URI}?error=access_denied`,
+  ])("%j may be answered", (location) => {
+    expect(isAllowedLocation(location)).toBe(true);
+  });
+
+  test.each([
+    ...BAD_REDIRECTS.filter((uri) => uri !== "/callback"),
+    "//evil.example/password/authorize",
+    "/\\evil.example",
+    "/\t/evil.example",
+    "https://evil.example/callback?code=abc",
+    `${REDIRECT_URI.replace("http://", "http://user:pass@")}?code=abc`,
+  ])("%j may not", (location) => {
+    expect(isAllowedLocation(location)).toBe(false);
   });
 });
