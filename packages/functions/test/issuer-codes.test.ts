@@ -15,6 +15,7 @@ import {
   PASSWORD,
   registerUntilCode,
   startedSession,
+  submitRegistration,
   uniqueEmail,
   wrongCode,
 } from "./issuer-helpers";
@@ -117,13 +118,7 @@ describe("the sign-up code", () => {
     expect(await expectPage(refused, 400)).toContain("We sent too many codes to this address");
     // Starting over in another browser does not get around it.
     const other = await startedSession();
-    await other.request("/password/register");
-    const again = await other.request("/password/register", {
-      action: "register",
-      email,
-      password: PASSWORD,
-      repeat: PASSWORD,
-    });
+    const again = await submitRegistration(other, { email });
     expect(await expectPage(again, 429)).toContain("We sent too many codes to this address");
     expect(await mailCount(email)).toBe(5);
   });
@@ -203,13 +198,7 @@ describe("only email addresses register", () => {
     "%j is refused on the form, next to the field, and nothing is sent",
     async (email) => {
       const session = await startedSession();
-      await session.request("/password/register");
-      const response = await session.request("/password/register", {
-        action: "register",
-        email,
-        password: PASSWORD,
-        repeat: PASSWORD,
-      });
+      const response = await submitRegistration(session, { email });
       const html = await response.clone().text();
       expect(await expectPage(response, 400)).toContain(
         "Enter an email address, like ann@example.com.",
@@ -224,13 +213,7 @@ describe("only email addresses register", () => {
 
   test("the address is kept as typed for correcting it", async () => {
     const session = await startedSession();
-    await session.request("/password/register");
-    const response = await session.request("/password/register", {
-      action: "register",
-      email: "ann<b>@x",
-      password: PASSWORD,
-      repeat: PASSWORD,
-    });
+    const response = await submitRegistration(session, { email: "ann<b>@x" });
     const html = await response.text();
     expect(html).toContain('value="ann&lt;b&gt;@x"');
     expect(html).not.toContain("<b>");
@@ -238,18 +221,13 @@ describe("only email addresses register", () => {
 
   test("short and mismatched passwords are errors next to their fields", async () => {
     const session = await startedSession();
-    await session.request("/password/register");
-    const short = await session.request("/password/register", {
-      action: "register",
+    const short = await submitRegistration(session, {
       email: uniqueEmail("pw"),
       password: "short",
-      repeat: "short",
     });
     expect(await short.text()).toMatch(/id="field-password-error">Use at least 8 characters/);
-    const mismatch = await session.request("/password/register", {
-      action: "register",
+    const mismatch = await submitRegistration(session, {
       email: uniqueEmail("pw"),
-      password: PASSWORD,
       repeat: `${PASSWORD}x`,
     });
     expect(await mismatch.text()).toMatch(

@@ -58,16 +58,25 @@ export async function expectPage(response: Response, status: number): Promise<st
   return visibleText(body);
 }
 
+/** Opens the registration form in `session` and submits it. */
+export async function submitRegistration(
+  session: IssuerSession,
+  fields: { email: string; password?: string; repeat?: string },
+): Promise<Response> {
+  await session.request("/password/register");
+  const password = fields.password ?? PASSWORD;
+  return session.request("/password/register", {
+    action: "register",
+    email: fields.email,
+    password,
+    repeat: fields.repeat ?? password,
+  });
+}
+
 /** Registers `email` up to the code screen; returns the session waiting for the code. */
 export async function registerUntilCode(email: string): Promise<IssuerSession> {
   const session = await startedSession();
-  await session.request("/password/register");
-  const response = await session.request("/password/register", {
-    action: "register",
-    email,
-    password: PASSWORD,
-    repeat: PASSWORD,
-  });
+  const response = await submitRegistration(session, { email });
   expect(await expectPage(response, 200)).toContain(`We sent a 6-digit code to ${email}`);
   return session;
 }

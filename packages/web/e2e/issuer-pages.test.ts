@@ -10,8 +10,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { WEB_CALLBACK_PATH, WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 import { latestCode } from "@taskmanager/local/sign-in";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "./chromium";
 
 const urls = inject("e2e");
 const docs = join(import.meta.dirname, "..", "..", "..", "docs");
@@ -27,19 +28,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   await mkdir(docs, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
