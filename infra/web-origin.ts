@@ -11,6 +11,7 @@ export const router = new sst.aws.Router("Web", webDomain ? { domain: webDomain 
  * Origins the API and the issuer trust; `sst dev` runs the site on localhost, so
  * loopback origins are listed for it, never for a production stage.
  */
-export const webOrigins = $dev && !isProduction
-  ? [router.url, "http://localhost:5173", "http://127.0.0.1:5173"]
-  : [router.url];
+export const webOrigins =
+  $dev && !isProduction
+    ? [router.url, "http://localhost:5173", "http://127.0.0.1:5173"]
+    : [router.url];
