@@ -235,6 +235,19 @@ describe("only email addresses register", () => {
     );
   });
 
+  test.each(["/password/authorize", "/password/register", "/password/change"])(
+    "a body that is not a form, posted to %s, is answered with the form, not a 500",
+    async (path) => {
+      const response = await fetch(`${stack().auth}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{not json",
+      });
+      expect(response.status).toBeLessThan(500);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    },
+  );
+
   test("a sign-in with something that is not an email is a field error, not a password check", async () => {
     const session = await startedSession();
     const response = await session.request("/password/authorize", {

@@ -57,7 +57,7 @@ const PKCE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 export const app = new Hono();
 
 app.onError(async (error, c) => {
-  console.error("issuer error", error instanceof Error ? error.name : typeof error);
+  console.error("issuer error", error instanceof Error ? `${error.name}: ${error.message}` : error);
   // The token endpoint is for programs: they get OAuth's JSON error, people a page.
   if (c.req.path === "/token") {
     return c.json({ error: "server_error", error_description: "Try again in a moment." }, 500);
@@ -76,14 +76,15 @@ app.use(async (c, next) => {
 
 app.get("/authorize", async (c, next) => {
   const query = c.req.query();
-  if (!isAllowedRedirect(query.client_id, query.redirect_uri)) {
+  const redirectURI = query.redirect_uri;
+  if (redirectURI === undefined || !isAllowedRedirect(query.client_id, redirectURI)) {
     return errorPage(
       "The app that sent you here, or the address to return to, is not one this service knows.",
     );
   }
   // The redirect URI is allowed, so OAuth errors go back to it (RFC 6749 4.1.2.1).
   const refuse = (error: string, description: string) => {
-    const back = new URL(query.redirect_uri as string);
+    const back = new URL(redirectURI);
     back.searchParams.set("error", error);
     back.searchParams.set("error_description", description);
     if (query.state) back.searchParams.set("state", query.state);

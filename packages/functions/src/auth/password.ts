@@ -12,6 +12,7 @@ import { generateUnbiasedDigits, timingSafeCompare } from "@openauthjs/openauth/
 import { Storage } from "@openauthjs/openauth/storage/storage";
 import { Email } from "@taskmanager/core/user/schema";
 import type { Context } from "hono";
+import type { CodePurpose } from "./email";
 import {
   beginPasswordAttempt,
   CODE_LIFETIME,
@@ -30,7 +31,7 @@ import {
 } from "./screens";
 
 export interface PasswordProviderConfig {
-  sendCode: (email: string, code: string) => Promise<void>;
+  sendCode: (email: string, code: string, purpose: CodePurpose) => Promise<void>;
 }
 
 /** An emailed code in the browser's (encrypted) state; its attempt count is in DynamoDB. */
@@ -52,13 +53,16 @@ const MIN_PASSWORD = 8;
 const MAX_PASSWORD = 256;
 
 const hasher = ScryptHasher();
+type PasswordHash = Awaited<ReturnType<typeof hasher.hash>>;
 /** Checked against when the account does not exist, so both paths cost one scrypt. */
-let dummyHash: Promise<unknown> | undefined;
+let dummyHash: Promise<PasswordHash> | undefined;
 
 const passwordKey = (email: string) => ["email", email, "password"];
 
 type Form = Awaited<ReturnType<Context["req"]["formData"]>>;
 const text = (form: Form, name: string) => form.get(name)?.toString() ?? "";
+/** The posted form; a body that is not one reads as an empty form (field errors, not a 500). */
+const formOf = (c: Context): Promise<Form> => c.req.formData().catch(() => new FormData());
 
 function parseEmail(raw: string): { email?: string; problem?: string } {
   const parsed = Email.safeParse(raw.trim());
@@ -105,10 +109,13 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
       };
 
       /** A fresh code for `email`, sent, or the reason none was. */
-      async function sendCode(email: string): Promise<SentCode | { problem: string }> {
+      async function sendCode(
+        email: string,
+        purpose: CodePurpose,
+      ): Promise<SentCode | { problem: string }> {
         if (!(await codeSendAllowed(email))) return { problem: TOO_MANY_CODES };
         const code = generateUnbiasedDigits(6);
-        await config.sendCode(email, code);
+        await config.sendCode(email, code, purpose);
         return { email, code, codeId: randomUUID(), expiresAt: Date.now() + CODE_LIFETIME * 1000 };
       }
 
@@ -140,7 +147,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
       routes.post(
         "/authorize",
         serve(async (c) => {
-          const fd = await c.req.formData();
+          const fd = await formOf(c);
           const raw = text(fd, "email");
           const password = text(fd, "password");
           const { email, problem } = parseEmail(raw);
@@ -157,11 +164,11 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
               status: 429,
             });
           }
-          const hash = await Storage.get(ctx.storage, passwordKey(email));
+          const hash = await Storage.get<PasswordHash>(ctx.storage, passwordKey(email));
           dummyHash ??= hasher.hash(randomUUID());
           const right = await hasher.verify(
             password.slice(0, MAX_PASSWORD),
-            (hash ?? (await dummyHash)) as never,
+            hash ?? (await dummyHash),
           );
           if (!hash || !right) {
             return signInScreen({
@@ -194,7 +201,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
       routes.post(
         "/register",
         serve(async (c) => {
-          const fd = await c.req.formData();
+          const fd = await formOf(c);
           const action = text(fd, "action");
           const state: RegisterState = (await ctx.get<RegisterState>(c, "register")) ?? {
             type: "start",
@@ -222,7 +229,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
                 },
               });
             }
-            const sent = await sendCode(email);
+            const sent = await sendCode(email, "register");
             if ("problem" in sent)
               return registerScreen({ base, email, problems: { form: sent.problem }, status: 429 });
             await save({
@@ -240,7 +247,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
             });
           }
           if (action === "resend") {
-            const sent = await sendCode(state.email);
+            const sent = await sendCode(state.email, "register");
             if ("problem" in sent) return codeStep(state, { problems: { form: sent.problem } });
             await save({ ...state, ...sent });
             return codeStep(sent, { notice: `We sent a new code to ${sent.email}.` });
@@ -275,7 +282,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
       routes.post(
         "/change",
         serve(async (c) => {
-          const fd = await c.req.formData();
+          const fd = await formOf(c);
           const action = text(fd, "action");
           const state: ResetState = (await ctx.get<ResetState>(c, "reset")) ?? { type: "start" };
           const save = (next: ResetState) => ctx.set(c, "reset", STATE_SECONDS, next);
@@ -291,7 +298,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
           /** Codes go only to addresses with an account; the page reads the same either way. */
           const resetCode = async (email: string) => {
             const exists = Boolean(await Storage.get(ctx.storage, passwordKey(email)));
-            if (exists) return sendCode(email);
+            if (exists) return sendCode(email, "reset");
             if (!(await codeSendAllowed(email))) return { problem: TOO_MANY_CODES };
             // Nobody receives this code and no one can type it: it is never "right".
             return {
