@@ -5,9 +5,8 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { latestCode } from "@taskmanager/local/sign-in";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "./chromium";
 
 const urls = inject("e2e");
 const shots = join(import.meta.dirname, "..", "artifacts", "screenshots");
@@ -62,7 +61,19 @@ const items = () => page.getByRole("list", { name: "Tasks" }).getByRole("listite
 
 beforeAll(async () => {
   await mkdir(shots, { recursive: true });
-  browser = await launchChromium();
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
   context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   page = await context.newPage();
 });
