@@ -9,7 +9,7 @@ import { signUp } from "@taskmanager/local/sign-in";
 import { expect, test } from "vitest";
 import { TOKEN_LIFETIMES } from "../src/auth/issuer";
 import { stack } from "./helpers";
-import { PASSWORD, uniqueEmail } from "./issuer-helpers";
+import { codeFor, PASSWORD, startedSession, uniqueEmail } from "./issuer-helpers";
 
 interface Refreshed {
   status: number;
@@ -83,4 +83,20 @@ test("another person's tokens are not touched by the revocation", async () => {
   await ageUse(victim.refresh);
   expect((await refresh(victim.refresh)).status).toBe(400);
   expect((await refresh(bystander.refresh)).status).toBe(200);
+});
+
+test("a password reset revokes the person's refresh tokens", async () => {
+  const email = uniqueEmail("reset-revokes");
+  const tokens = await signUp(stack(), email, PASSWORD);
+  const session = await startedSession();
+  await session.request("/password/change");
+  await session.request("/password/change", { action: "code", email });
+  await session.request("/password/change", { action: "verify", code: await codeFor(email) });
+  const saved = await session.request("/password/change", {
+    action: "update",
+    password: "a-new-password",
+    repeat: "a-new-password",
+  });
+  expect(saved.status).toBe(303);
+  expect((await refresh(tokens.refresh)).status).toBe(400);
 });

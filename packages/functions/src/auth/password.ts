@@ -108,6 +108,21 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
         return isPage(response) ? ctx.forward(c, response) : response;
       };
 
+      /**
+       * Hands the person to OpenAuth, which issues the code for the app. Their
+       * subject is kept so a password reset can revoke their refresh tokens.
+       */
+      const signedIn = (c: Context, email: string) =>
+        ctx.success(
+          c,
+          { email },
+          {
+            invalidate: async (subject) => {
+              await Storage.set(ctx.storage, ["email", email, "subject"], subject);
+            },
+          },
+        );
+
       /** A fresh code for `email`, sent, or the reason none was. */
       async function sendCode(
         email: string,
@@ -178,15 +193,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
             });
           }
           await attempt.succeeded();
-          return ctx.success(
-            c,
-            { email },
-            {
-              invalidate: async (subject) => {
-                await Storage.set(ctx.storage, ["email", email, "subject"], subject);
-              },
-            },
-          );
+          return signedIn(c, email);
         }),
       );
 
@@ -267,7 +274,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
           }
           await Storage.set(ctx.storage, passwordKey(state.email), state.password);
           await ctx.unset(c, "register");
-          return ctx.success(c, { email: state.email });
+          return signedIn(c, state.email);
         }),
       );
 
