@@ -9,5 +9,6 @@ declare module "sst" {
     Auth: { url: string; type: "sst.sst.Linkable" };
     AuthEmail: { sender: string; configSet: string; type: "sst.sst.Linkable" };
     AuthClients: { web: string[]; type: "sst.sst.Linkable" };
+    AuthStorage: { name: string; type: "sst.sst.Linkable" };
   }
 }

@@ -21,9 +21,12 @@ const storage = new sst.aws.Dynamo("AuthStorage", {
   deletionProtection: isProduction,
 });
 
+/** What the issuer sees as `Resource.AuthStorage`: the table's name only. */
+const storageLink = new sst.Linkable("AuthStorage", { properties: { name: storage.name } });
+
 const targets: Record<string, AccessTarget> = {
   Tasks: { link: tasksLink, arns: { resource: [table.arn] } },
-  AuthStorage: { arns: { resource: [storage.arn] } },
+  AuthStorage: { link: storageLink, arns: { resource: [storage.arn] } },
   AuthEmail: {
     link: emailLink,
     arns: { resource: [email.nodes.identity.arn, email.nodes.configurationSet.arn] },
@@ -39,9 +42,6 @@ const issuerFunction = new sst.aws.Function("AuthIssuer", {
   handler: issuer.handler,
   // OpenAuth answers CORS for /token and /.well-known itself.
   url: { cors: false },
-  environment: {
-    OPENAUTH_STORAGE: $jsonStringify({ type: "dynamo", options: { table: storage.name } }),
-  },
   ...accessArgs(issuer.access, targets),
 });
 

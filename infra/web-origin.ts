@@ -1,4 +1,4 @@
-import { webDomain } from "./config";
+import { isProduction, webDomain } from "./config";
 
 /**
  * The web app is served through a Router created first, so its URL can be named by
@@ -7,7 +7,11 @@ import { webDomain } from "./config";
  */
 export const router = new sst.aws.Router("Web", webDomain ? { domain: webDomain } : {});
 
-/** Origins the API and the issuer trust; `sst dev` runs the site on localhost. */
-export const webOrigins = $dev
-  ? [router.url, "http://localhost:5173", "http://127.0.0.1:5173"]
-  : [router.url];
+/**
+ * Origins the API and the issuer trust; `sst dev` runs the site on localhost, so
+ * loopback origins are listed for it, never for a production stage.
+ */
+export const webOrigins =
+  $dev && !isProduction
+    ? [router.url, "http://localhost:5173", "http://127.0.0.1:5173"]
+    : [router.url];

@@ -11,6 +11,7 @@ Object.assign(process.env, {
   ...resourceEnvironment(
     localResources({
       tasksTable: stack.tasksTable,
+      authTable: stack.authTable,
       authUrl: stack.auth,
       webOrigins: stack.webOrigins,
     }),

@@ -34,8 +34,12 @@ export const Tasks = {
   deleteItem: dynamo("Tasks", "DeleteItem"),
 };
 
-/** OpenAuth's own table: its DynamoStorage gets, sets, removes and queries by prefix. */
+/**
+ * The issuer's table: OpenAuth's storage gets, sets, removes and queries by
+ * prefix; the attempt limits add to counters atomically (UpdateItem).
+ */
 export const AuthStorage = {
+  updateItem: dynamo("AuthStorage", "UpdateItem"),
   getItem: dynamo("AuthStorage", "GetItem"),
   putItem: dynamo("AuthStorage", "PutItem"),
   deleteItem: dynamo("AuthStorage", "DeleteItem"),

@@ -104,7 +104,7 @@ export const routes: readonly RouteDefinition[] = [
 
 /**
  * The OpenAuth issuer: `handler` is what Lambda runs, `app` its Hono app, which the
- * local stack serves directly. Its access is OpenAuth's storage, the user lookup
+ * local stack serves directly. Its access is its storage (OpenAuth's keys and tokens, the attempt counters), the user lookup
  * (`User.fromEmail`: a conditional put, then a get), mail, and its redirect list.
  */
 export const issuer = {
@@ -115,6 +115,7 @@ export const issuer = {
     AuthStorage.putItem,
     AuthStorage.deleteItem,
     AuthStorage.query,
+    AuthStorage.updateItem,
     Tasks.putItem,
     Tasks.getItem,
     AuthEmail.send,

@@ -44,13 +44,8 @@ beforeAll(async () => {
     res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "" });
     res.end(Buffer.from(await upstream.arrayBuffer()));
   });
-  // Handlers load after this, so their SDK clients and OpenAuth's storage use the proxy.
-  const endpoint = await listen(proxy, 0);
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
-  process.env.OPENAUTH_STORAGE = JSON.stringify({
-    type: "dynamo",
-    options: { table: stack.authTable, endpoint },
-  });
+  // Handlers load after this, so their SDK clients (the issuer's storage too) use the proxy.
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = await listen(proxy, 0);
   process.env.AWS_ENDPOINT_URL_SESV2 = stack.mail;
 });
 afterAll(async () => {

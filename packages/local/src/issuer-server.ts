@@ -1,7 +1,7 @@
 /**
  * The issuer on this machine: the same module Lambda runs, served through its Hono
  * app rather than the Lambda adapter. Loaded on the first request, because the
- * module reads `Resource` and OPENAUTH_STORAGE when it is imported.
+ * module reads `Resource` when it is imported.
  */
 import type { Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";

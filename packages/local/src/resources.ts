@@ -19,6 +19,7 @@ export function resourceEnvironment(resources: LinkedResources): Record<string, 
 /** The values of a stack on this machine, from its URLs, table names and web origins. */
 export function localResources(stack: {
   tasksTable: string;
+  authTable: string;
   authUrl: string;
   webOrigins: readonly string[];
 }): LinkedResources {
@@ -31,5 +32,6 @@ export function localResources(stack: {
       type: "sst.sst.Linkable",
     },
     AuthClients: { web: [...stack.webOrigins], type: "sst.sst.Linkable" },
+    AuthStorage: { name: stack.authTable, type: "sst.sst.Linkable" },
   };
 }

@@ -1,27 +1,43 @@
 /**
  * Signs a person up or in through the issuer's real password flow (the HTML forms
- * a browser would post), for tests and scripts. Keeps the issuer's cookies itself.
+ * a browser would post, with PKCE as the web app does), for tests and scripts.
+ * Keeps the issuer's cookies itself.
  */
-import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
+import { createHash, randomBytes } from "node:crypto";
+import { WEB_CALLBACK_PATH, WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 
-const REDIRECT_URI = "http://127.0.0.1:5173/callback";
+export const REDIRECT_URI = `http://127.0.0.1:5173${WEB_CALLBACK_PATH}`;
+
+/** A PKCE pair (RFC 7636, S256): the verifier stays here, the challenge goes out. */
+export function pkcePair() {
+  const verifier = randomBytes(32).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  return { verifier, challenge };
+}
 
 export interface Tokens {
   access: string;
   refresh: string;
 }
 
-class Browser {
-  private cookies = new Map<string, string>();
-  constructor(private base: string) {}
+/** One browser's round trip through the issuer: its cookies and its PKCE verifier. */
+export class IssuerSession {
+  readonly cookies = new Map<string, string>();
+  readonly pkce = pkcePair();
+  /** `send` is how requests reach the issuer: over HTTP, or to an app in this process. */
+  constructor(
+    private base: string,
+    private send: (request: Request) => Promise<Response> = (request) => fetch(request),
+  ) {}
 
   async request(path: string, form?: Record<string, string>): Promise<Response> {
-    const response = await fetch(new URL(path, this.base), {
+    const request = new Request(new URL(path, this.base), {
       method: form ? "POST" : "GET",
       redirect: "manual",
       headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
       ...(form ? { body: new URLSearchParams(form) } : {}),
     });
+    const response = await this.send(request);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(";");
       const eq = (pair as string).indexOf("=");
@@ -36,23 +52,29 @@ class Browser {
       redirect_uri: REDIRECT_URI,
       response_type: "code",
       provider: "password",
+      code_challenge: this.pkce.challenge,
+      code_challenge_method: "S256",
     });
-    await this.request(`/authorize?${query}`);
+    const response = await this.request(`/authorize?${query}`);
+    if (response.status !== 302) throw new Error(`Authorize refused (HTTP ${response.status})`);
   }
 
   async finish(response: Response): Promise<Tokens> {
     const location = response.headers.get("location");
     const code = location ? new URL(location).searchParams.get("code") : null;
     if (!code) throw new Error(`Sign-in did not complete (HTTP ${response.status})`);
-    const tokens = await fetch(new URL("/token", this.base), {
-      method: "POST",
-      body: new URLSearchParams({
-        grant_type: "authorization_code",
-        client_id: WEB_CLIENT_ID,
-        redirect_uri: REDIRECT_URI,
-        code,
+    const tokens = await this.send(
+      new Request(new URL("/token", this.base), {
+        method: "POST",
+        body: new URLSearchParams({
+          grant_type: "authorization_code",
+          client_id: WEB_CLIENT_ID,
+          redirect_uri: REDIRECT_URI,
+          code,
+          code_verifier: this.pkce.verifier,
+        }),
       }),
-    }).then((r) => r.json() as Promise<{ access_token: string; refresh_token: string }>);
+    ).then((r) => r.json() as Promise<{ access_token: string; refresh_token: string }>);
     return { access: tokens.access_token, refresh: tokens.refresh_token };
   }
 }
@@ -63,7 +85,7 @@ export async function signUp(
   email: string,
   password: string,
 ) {
-  const browser = new Browser(urls.auth);
+  const browser = new IssuerSession(urls.auth);
   await browser.start();
   await browser.request("/password/register");
   await browser.request("/password/register", {
@@ -77,7 +99,7 @@ export async function signUp(
 }
 
 export async function signIn(urls: { auth: string }, email: string, password: string) {
-  const browser = new Browser(urls.auth);
+  const browser = new IssuerSession(urls.auth);
   await browser.start();
   return browser.finish(await browser.request("/password/authorize", { email, password }));
 }

@@ -3,6 +3,7 @@
  * issuer and the API, wired with the same `Resource` values and AWS SDK settings
  * the handlers get in AWS. Handlers run in this process, loaded on first request.
  */
+import "./lambda-runtime";
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
@@ -80,12 +81,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_SESV2: urls.mail,
       ...resourceEnvironment(
-        localResources({ tasksTable: tables.tasks, authUrl: urls.auth, webOrigins }),
+        localResources({
+          tasksTable: tables.tasks,
+          authTable: tables.auth,
+          authUrl: urls.auth,
+          webOrigins,
+        }),
       ),
-      OPENAUTH_STORAGE: JSON.stringify({
-        type: "dynamo",
-        options: { table: tables.auth, endpoint: dynamo.endpoint },
-      }),
     });
     return { urls, tables, stop };
   } catch (error) {

@@ -25,7 +25,7 @@ async function shot(name: string, target: Page = page, fullPage = true) {
 async function signUp(target: Page, person: { email: string; password: string }) {
   await target.goto(urls.web);
   await target.getByRole("button", { name: "Create an account" }).click();
-  await target.getByRole("link", { name: "Register" }).click();
+  await target.getByRole("link", { name: "Create an account" }).click();
   await target.locator("input[name=email]").fill(person.email);
   await target.locator("input[name=password]").fill(person.password);
   await target.locator("input[name=repeat]").fill(person.password);
@@ -39,7 +39,7 @@ async function signUp(target: Page, person: { email: string; password: string })
 async function signInOnIssuer(target: Page, person: { email: string; password: string }) {
   await target.locator("input[name=email]").fill(person.email);
   await target.locator("input[name=password]").fill(person.password);
-  await target.getByRole("button", { name: "Continue" }).click();
+  await target.getByRole("button", { name: "Sign in" }).click();
 }
 
 /** The access token the page holds, to act through the API as the same person. */

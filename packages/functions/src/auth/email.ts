@@ -3,11 +3,24 @@ import { Resource } from "sst";
 
 const ses = new SESv2Client({});
 
+/** What a code is for, as the email says it. */
+export type CodePurpose = "register" | "reset";
+
+const PURPOSE_TEXT: Record<CodePurpose, string> = {
+  register: "It confirms this address for your Taskmanager account.",
+  reset:
+    "It lets you choose a new password for your Taskmanager account. If you did not ask for it, ignore this email: your password stays as it is.",
+};
+
 /**
- * Sends the sign-up verification code. In AWS this is SES from the stage's sender;
- * the local stack points the SDK (AWS_ENDPOINT_URL_SESV2) at its own mailbox.
+ * Sends an emailed code (sign-up or password reset). In AWS this is SES from the
+ * stage's sender; the local stack points the SDK (AWS_ENDPOINT_URL_SESV2) at its own mailbox.
  */
-export async function sendVerificationCode(email: string, code: string): Promise<void> {
+export async function sendVerificationCode(
+  email: string,
+  code: string,
+  purpose: CodePurpose = "register",
+): Promise<void> {
   await ses.send(
     new SendEmailCommand({
       FromEmailAddress: Resource.AuthEmail.sender,
@@ -17,7 +30,7 @@ export async function sendVerificationCode(email: string, code: string): Promise
           Subject: { Data: `Your Taskmanager code: ${code}` },
           Body: {
             Text: {
-              Data: `Your verification code is ${code}. It confirms this address for your Taskmanager account.`,
+              Data: `Your code is ${code}. It works for 15 minutes. ${PURPOSE_TEXT[purpose]}`,
             },
           },
         },

@@ -1,50 +1,130 @@
 /**
- * The OpenAuth issuer (a Hono app): email + password sign-up with an emailed
- * verification code, and sign-in. `sst.aws.Auth` runs `handler` in Lambda with
- * DynamoDB storage (OPENAUTH_STORAGE); the local stack serves `app` the same way.
+ * The sign-in service: OpenAuth's issuer (tokens, keys, codes) with our password
+ * provider and pages, inside a Hono app of ours that holds what OpenAuth 0.4.3
+ * does not: an invalid client or redirect URI gets our 400 page (OpenAuth's error
+ * path redirected to the unvalidated URI), PKCE with S256 is required, and no
+ * answer may send a browser anywhere but the issuer itself or an allowed redirect.
+ * Lambda runs `handler`; the local stack serves `app`.
  */
 import { issuer } from "@openauthjs/openauth";
-import { PasswordProvider } from "@openauthjs/openauth/provider/password";
-import { PasswordUI } from "@openauthjs/openauth/ui/password";
-import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 import * as User from "@taskmanager/core/user";
+import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
-import { Resource } from "sst";
 import { sendVerificationCode } from "./email";
+import { errorPage } from "./pages";
+import { PasswordProvider } from "./password";
+import { isAllowedLocation, isAllowedRedirect } from "./redirects";
+import { storage } from "./storage";
 import { subjects } from "./subjects";
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const DAY = 24 * 60 * 60;
 
-/** Codes go only to the web app, on loopback (development) or its own origins. */
-export function isAllowedRedirect(clientID: string, redirectURI: string): boolean {
-  if (clientID !== WEB_CLIENT_ID) return false;
-  let url: URL;
-  try {
-    url = new URL(redirectURI);
-  } catch {
-    return false;
-  }
-  return LOOPBACK.has(url.hostname) || Resource.AuthClients.web.includes(url.origin);
+/**
+ * Access tokens are short (they cannot be revoked); refresh tokens rotate on each
+ * use, a used one is kept (`retention`) so that using it again after the `reuse`
+ * grace window (two tabs refreshing at once) is seen and revokes the family.
+ */
+export const TOKEN_LIFETIMES = {
+  access: 15 * 60,
+  refresh: 30 * DAY,
+  reuse: 60,
+  retention: 30 * DAY,
+};
+
+if (process.env.OPENAUTH_STORAGE) {
+  // OpenAuth would replace our storage with its own DynamoStorage, which cannot revoke.
+  throw new Error("OPENAUTH_STORAGE must not be set: the issuer's storage is Resource.AuthStorage");
 }
 
-export const app = issuer({
+const openauth = issuer({
   subjects,
-  providers: {
-    password: PasswordProvider(
-      PasswordUI({
-        sendCode: sendVerificationCode,
-        validatePassword: (password) =>
-          password.length < 8 ? "Use at least 8 characters." : undefined,
-        copy: { register_title: "Create your Taskmanager account" },
-      }),
-    ),
-  },
-  ttl: { access: 60 * 15 },
+  storage,
+  providers: { password: PasswordProvider({ sendCode: sendVerificationCode }) },
+  ttl: TOKEN_LIFETIMES,
   allow: async ({ clientID, redirectURI }) => isAllowedRedirect(clientID, redirectURI),
+  // The browser lost its sign-in state (cookies expired, or a page opened directly).
+  error: async () =>
+    errorPage("This sign-in page has expired. Go back to the app and sign in again."),
   success: async (ctx, value) => {
     const user = await User.fromEmail(value.email);
     return ctx.subject("user", { userId: user.userId, email: user.email });
   },
 });
+
+const PKCE_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+const PKCE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
+
+export const app = new Hono();
+
+app.onError(async (error, c) => {
+  console.error("issuer error", error instanceof Error ? `${error.name}: ${error.message}` : error);
+  // The token endpoint is for programs: they get OAuth's JSON error, people a page.
+  if (c.req.path === "/token") {
+    return c.json({ error: "server_error", error_description: "Try again in a moment." }, 500);
+  }
+  return errorPage("Something went wrong on our side. Try again in a moment.", 500);
+});
+
+// Last line of defence: whatever answers below, a redirect goes only where it may.
+app.use(async (c, next) => {
+  await next();
+  const location = c.res.headers.get("location");
+  if (location !== null && !isAllowedLocation(location)) {
+    c.res = await errorPage("The address to return to is not one this service sends people to.");
+  }
+});
+
+app.get("/authorize", async (c, next) => {
+  const query = c.req.query();
+  const redirectURI = query.redirect_uri;
+  if (redirectURI === undefined || !isAllowedRedirect(query.client_id, redirectURI)) {
+    return errorPage(
+      "The app that sent you here, or the address to return to, is not one this service knows.",
+    );
+  }
+  // The redirect URI is allowed, so OAuth errors go back to it (RFC 6749 4.1.2.1).
+  const refuse = (error: string, description: string) => {
+    const back = new URL(redirectURI);
+    back.searchParams.set("error", error);
+    back.searchParams.set("error_description", description);
+    if (query.state) back.searchParams.set("state", query.state);
+    return c.redirect(back.toString(), 302);
+  };
+  if (query.response_type !== "code") {
+    return refuse("unsupported_response_type", "Only response_type=code is supported.");
+  }
+  if (query.code_challenge_method !== "S256" || !PKCE_CHALLENGE.test(query.code_challenge ?? "")) {
+    return refuse("invalid_request", "PKCE is required: send an S256 code_challenge.");
+  }
+  await next();
+  // `prompt=create` (OpenID's sign-up prompt) opens registration instead of sign-in.
+  const location = c.res.headers.get("location");
+  if (query.prompt === "create" && location?.endsWith("/authorize")) {
+    c.res = new Response(c.res.body, c.res);
+    c.res.headers.set("location", location.replace(/\/authorize$/, "/register"));
+  }
+});
+
+app.post("/token", async (c, next) => {
+  const form = await c.req.raw
+    .clone()
+    .formData()
+    .catch(() => new FormData());
+  const grant = form.get("grant_type");
+  const invalid = (error: string, description: string) =>
+    c.json({ error, error_description: description }, 400);
+  if (grant !== "authorization_code" && grant !== "refresh_token") {
+    return invalid("unsupported_grant_type", "Use authorization_code or refresh_token.");
+  }
+  if (
+    grant === "authorization_code" &&
+    !PKCE_VERIFIER.test(String(form.get("code_verifier") ?? ""))
+  ) {
+    return invalid("invalid_request", "PKCE is required: send the code_verifier.");
+  }
+  await next();
+});
+
+app.all("*", (c) => openauth.fetch(c.req.raw, c.env));
 
 export const handler = handle(app);
