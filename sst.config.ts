@@ -1,8 +1,9 @@
 /// <reference path="./.sst/platform/config.d.ts" />
-import { isProductionStage } from "./infra/stage";
 
 export default $config({
-  app(input) {
+  async app(input) {
+    // No top-level imports in this file (SST refuses them): the stage rule is imported here.
+    const { isProductionStage } = await import("./infra/stage");
     const production = isProductionStage(input?.stage);
     return {
       name: "taskmanager",
