@@ -12,10 +12,19 @@ export default defineConfig({
           // A group takes only its own modules, not React that they import.
           includeDependenciesRecursively: false,
           groups: [
-            { name: "router", test: /[\\/]node_modules[\\/].*@tanstack[\\/](react-router|router-core|history|store|react-store)[\\/]/ },
+            {
+              name: "router",
+              test: /[\\/]node_modules[\\/].*@tanstack[\\/](react-router|router-core|history|store|react-store)[\\/]/,
+            },
             { name: "zod", test: /[\\/]node_modules[\\/].*zod[\\/]/ },
-            { name: "query", test: /[\\/]node_modules[\\/].*@tanstack[\\/](query-core|react-query)[\\/]/ },
-            { name: "openauth", test: /[\\/]node_modules[\\/].*(@openauthjs|jose|@standard-schema)[\\/]/ },
+            {
+              name: "query",
+              test: /[\\/]node_modules[\\/].*@tanstack[\\/](query-core|react-query)[\\/]/,
+            },
+            {
+              name: "openauth",
+              test: /[\\/]node_modules[\\/].*(@openauthjs|jose|@standard-schema)[\\/]/,
+            },
           ],
         },
       },

@@ -9,9 +9,9 @@ const BUDGET_KIB = 100;
 const dist = join(import.meta.dirname, "..", process.argv[2] ?? "dist");
 const html = readFileSync(join(dist, "index.html"), "utf8");
 const entry = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)].map((m) => m[1]);
-const preloaded = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+\.js)"/g)].map(
-  (m) => m[1],
-);
+const preloaded = [
+  ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+\.js)"/g),
+].map((m) => m[1]);
 if (entry.length === 0) throw new Error(`No entry script in ${dist}/index.html`);
 const gzipped = (file) => gzipSync(readFileSync(join(dist, file))).length / 1024;
 const upfront = [...entry, ...preloaded];
@@ -21,10 +21,14 @@ for (const file of upfront) {
   total += size;
   console.log(`  ${file}: ${size.toFixed(1)} KiB`);
 }
-console.log(`entry and its static imports: ${total.toFixed(1)} KiB gzipped (budget ${BUDGET_KIB} KiB)`);
+console.log(
+  `entry and its static imports: ${total.toFixed(1)} KiB gzipped (budget ${BUDGET_KIB} KiB)`,
+);
 const lazy = readdirSync(join(dist, "assets"))
   .map((name) => `assets/${name}`)
   .filter((file) => file.endsWith(".js") && !upfront.includes(file));
 const lazyTotal = lazy.reduce((sum, file) => sum + gzipped(file), 0);
-console.log(`loaded on demand by screens: ${lazyTotal.toFixed(1)} KiB gzipped in ${lazy.length} chunks`);
+console.log(
+  `loaded on demand by screens: ${lazyTotal.toFixed(1)} KiB gzipped in ${lazy.length} chunks`,
+);
 if (total > BUDGET_KIB) process.exit(1);

@@ -2,7 +2,12 @@
  * The app's routes (TanStack Router). The shell and this table are the entry chunk;
  * each screen loads on first use, with the API client, zod and TanStack Query.
  */
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+} from "@tanstack/react-router";
 import { NotFound } from "./components/NotFound";
 import { Shell } from "./components/Shell";
 import { parseSearch, shapeListSearch, stringifySearch } from "./search";
@@ -36,7 +41,9 @@ const callbackRoute = createRoute({
 
 export const routeTree = rootRoute.addChildren([listRoute, newTaskRoute, taskRoute, callbackRoute]);
 
-export function makeRouter(options: { history?: Parameters<typeof createRouter>[0]["history"] } = {}) {
+export function makeRouter(
+  options: { history?: Parameters<typeof createRouter>[0]["history"] } = {},
+) {
   return createRouter({
     routeTree,
     parseSearch,

@@ -45,8 +45,9 @@ export function TagInput(props: Props) {
   return (
     <div className="tag-input">
       {props.tags.length > 0 ? (
-        <ul className="chips" aria-label="Tags">
+        <ul className="chips" aria-label="Tags added">
           {props.tags.map((tag, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a repeated tag is allowed until the form is checked
             <li key={`${tag}-${index}`} className="chip">
               <span>{tag}</span>
               <button

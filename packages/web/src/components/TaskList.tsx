@@ -28,7 +28,9 @@ export function TaskList() {
   const search = route.useSearch();
   const filter = ListFilter.safeParse(search);
   useEffect(() => rememberListSearch(search), [search]);
-  const heading = useScreen(filter.success && filter.data.q ? `Search “${filter.data.q}”` : "Tasks");
+  const heading = useScreen(
+    filter.success && filter.data.q ? `Search “${filter.data.q}”` : "Tasks",
+  );
   const id = useId();
 
   return (
@@ -102,7 +104,7 @@ function Filters({ filter }: { filter: ListFilter }) {
     void navigate({ search: (prev) => ({ ...prev, ...changes }), replace: true });
 
   return (
-    <div className="filters" role="search" aria-label="Find tasks">
+    <search className="filters" aria-label="Find tasks">
       <div className="search-field">
         <label htmlFor={SEARCH_ID}>Search</label>
         <input
@@ -156,7 +158,7 @@ function Filters({ filter }: { filter: ListFilter }) {
           </span>
         </div>
       ) : null}
-    </div>
+    </search>
   );
 }
 

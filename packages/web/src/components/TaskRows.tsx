@@ -46,7 +46,8 @@ export function TaskRows({ tasks: all, headingId, empty, more, moreError }: Prop
     const active = document.activeElement;
     if (active && active !== document.body && document.contains(active)) return;
     const target =
-      rowLink(list.current, Math.min(index, tasks.length - 1)) ?? document.getElementById(headingId);
+      rowLink(list.current, Math.min(index, tasks.length - 1)) ??
+      document.getElementById(headingId);
     target?.focus();
   }, [ids, headingId, tasks.length]);
 
@@ -61,7 +62,9 @@ export function TaskRows({ tasks: all, headingId, empty, more, moreError }: Prop
           ref={list}
           onFocus={(event) => {
             const row = (event.target as HTMLElement).closest("li.task");
-            focusedIndex.current = row ? Array.from(list.current?.children ?? []).indexOf(row) : null;
+            focusedIndex.current = row
+              ? Array.from(list.current?.children ?? []).indexOf(row)
+              : null;
           }}
           onBlur={(event) => {
             // Focus moved elsewhere on purpose (not lost with a removed row).
@@ -107,7 +110,8 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
   const due = task.dueDate && !done ? describeDue(task.dueDate, today) : null;
   const error = setStatus.error;
   const conflict = error instanceof ApiError && error.code === "conflict";
-  const toggle = useRef<HTMLButtonElement>(null);
+  // isPending is only true from the next render: a second click in the same instant must not send again.
+  const sending = useRef(false);
 
   return (
     <li
@@ -148,16 +152,19 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
       <div className="task-actions">
         <button
           type="button"
-          ref={toggle}
           disabled={saving || setStatus.isPending}
           onClick={() => {
-            if (setStatus.isPending) return;
+            if (sending.current) return;
+            sending.current = true;
             const status = done ? "todo" : "done";
             setStatus.mutate(
               { task, status },
               {
                 onSuccess: () =>
                   announce(done ? `Reopened “${task.title}”.` : `Completed “${task.title}”.`),
+                onSettled: () => {
+                  sending.current = false;
+                },
               },
             );
           }}

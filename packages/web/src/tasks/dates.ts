@@ -55,4 +55,6 @@ export function describeDue(isoDay: string, today = localToday(), locale?: strin
 
 /** A moment (ISO timestamp) in the person's locale, e.g. "Dec 1, 2026, 6:40 PM". */
 export const formatMoment = (iso: string, locale?: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(iso),
+  );

@@ -11,7 +11,12 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import type { CreateTaskInput, Task, TaskPage, UpdateTaskInput } from "@taskmanager/core/task/schema";
+import type {
+  CreateTaskInput,
+  Task,
+  TaskPage,
+  UpdateTaskInput,
+} from "@taskmanager/core/task/schema";
 import { ApiError } from "../api-client";
 import { createTask, getTask, type ListFilter, listTasks, updateTask } from "./endpoints";
 
@@ -87,7 +92,9 @@ export function useCreateTask() {
     onSuccess: (task, { placeholder }) => {
       client.setQueryData(taskKeys.detail(task.taskId), task);
       if (placeholder) {
-        editLists(client, (items) => items.map((t) => (t.taskId === placeholder.taskId ? task : t)));
+        editLists(client, (items) =>
+          items.map((t) => (t.taskId === placeholder.taskId ? task : t)),
+        );
       }
     },
     onSettled: () => client.invalidateQueries({ queryKey: taskKeys.lists }),
@@ -123,7 +130,9 @@ export function useSetStatus() {
       updateTask(task.taskId, { version: task.version, status }),
     onMutate: async ({ task, status }) => {
       const snapshot = await snapshotLists(client);
-      editLists(client, (items) => items.map((t) => (t.taskId === task.taskId ? { ...t, status } : t)));
+      editLists(client, (items) =>
+        items.map((t) => (t.taskId === task.taskId ? { ...t, status } : t)),
+      );
       return { snapshot };
     },
     onError: (error, { task }, context) => {
