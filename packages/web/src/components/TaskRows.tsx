@@ -35,12 +35,21 @@ export function TaskRows({ tasks: all, headingId, empty, more, moreError }: Prop
   const tasks = all.filter((task) => !hidden.has(task.taskId));
   const list = useRef<HTMLUListElement>(null);
   const focusedIndex = useRef<number | null>(null);
+  /** Set by Load more: the index of the first new row, focused once it is rendered. */
+  const firstNewRow = useRef<number | null>(null);
   const today = localToday();
 
   // After the rows change: if focus was in the list and fell out with a row, put it back.
   const ids = tasks.map((t) => t.taskId).join();
   useLayoutEffect(() => {
     void ids;
+    const loaded = firstNewRow.current;
+    const newRow = loaded === null ? null : rowLink(list.current, loaded);
+    if (newRow) {
+      firstNewRow.current = null;
+      newRow.focus();
+      return;
+    }
     const index = focusedIndex.current;
     if (index === null) return;
     const active = document.activeElement;
@@ -88,11 +97,9 @@ export function TaskRows({ tasks: all, headingId, empty, more, moreError }: Prop
           type="button"
           className="load-more"
           disabled={more.loading}
-          onClick={async () => {
-            const before = tasks.length;
-            await more.load();
-            // The first new row, once it is rendered.
-            requestAnimationFrame(() => rowLink(list.current, before)?.focus());
+          onClick={() => {
+            firstNewRow.current = tasks.length;
+            void more.load();
           }}
         >
           {more.loading ? "Loading more…" : "Load more"}
