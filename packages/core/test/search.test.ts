@@ -4,10 +4,10 @@
  */
 
 import * as Task from "@taskmanager/core/task";
-import type { ListTasksQuery, Task as TaskRecord } from "@taskmanager/core/task/schema";
+import type { Task as TaskRecord } from "@taskmanager/core/task/schema";
 import { beforeAll, describe, expect, test } from "vitest";
 import { dynamoClient } from "../src/electrodb";
-import { byDueThenId, invalidInput, newestFirst, newUserId } from "./helpers";
+import { byDueThenId, invalidInput, newestFirst, newUserId, pageThrough } from "./helpers";
 
 /** DynamoDB requests made while `run` runs (every command through the one client). */
 async function countRequests<T>(run: () => Promise<T>): Promise<{ result: T; requests: number }> {
@@ -113,23 +113,6 @@ describe("filtered pages are filled and bounded", () => {
     }
   });
 
-  async function pageThrough(query: ListTasksQuery, limit: number) {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page = await Task.list(userId, { ...query, limit, ...(cursor ? { cursor } : {}) });
-      expect(page.items.length).toBeLessThanOrEqual(limit);
-      // Filled unless the partition ended: a short page is the last one.
-      if (page.cursor) expect(page.items).toHaveLength(limit);
-      ids.push(...page.items.map((t) => t.taskId));
-      cursor = page.cursor ?? undefined;
-      pages++;
-      expect(pages).toBeLessThan(50);
-    } while (cursor);
-    return ids;
-  }
-
   test.each([
     ["q, newest first", { q: "needle" }, newestFirst, () => true],
     ["tag, by due date", { tag: "needle", sort: "due" }, byDueThenId, () => true],
@@ -151,7 +134,9 @@ describe("filtered pages are filled and bounded", () => {
       .sort(order)
       .map((t) => t.taskId);
     expect(expected.length).toBeGreaterThan(5);
-    for (const limit of [3, 7]) expect(await pageThrough(query, limit)).toEqual(expected);
+    for (const limit of [3, 7]) {
+      expect((await pageThrough(userId, query, limit)).ids).toEqual(expected);
+    }
   });
 
   test("an unmatched search reads the partition in batches of 100, then ends", async () => {

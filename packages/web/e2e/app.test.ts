@@ -286,7 +286,9 @@ describe("the web app", () => {
     await page.getByRole("button", { name: "Mark done “Buy milk”" }).click();
     // The server has not answered yet, and the row already says done.
     await page.getByRole("button", { name: "Reopen “Buy milk”" }).waitFor();
+    const answered = page.waitForResponse((r) => r.request().method() === "PATCH");
     release();
+    await answered;
     await page.unroute(`${urls.api}/tasks/*`);
     const token = await tokenOf(page);
     const find = async () =>

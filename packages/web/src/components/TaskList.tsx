@@ -139,7 +139,7 @@ function Filters({ filter }: { filter: ListFilter }) {
           onChange={(e) => set({ sort: e.target.value === "created" ? undefined : e.target.value })}
         >
           <option value="created">Newest first</option>
-          <option value="due">Due soon (overdue first)</option>
+          <option value="due">Due soon</option>
         </select>
       </div>
       {filter.tag ? (

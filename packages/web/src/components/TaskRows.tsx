@@ -159,7 +159,9 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
       <div className="task-actions">
         <button
           type="button"
-          disabled={saving || setStatus.isPending}
+          // Not `disabled` while saving: that would throw the focus out of the button.
+          disabled={saving}
+          aria-disabled={setStatus.isPending || undefined}
           onClick={() => {
             if (sending.current) return;
             sending.current = true;
