@@ -22,7 +22,11 @@ export function useScreen(title: string) {
       firstScreen = false;
       return;
     }
-    heading.current?.focus({ preventScroll: false });
+    // Something inside this screen already took focus on purpose (e.g. "n" asked for quick add).
+    const active = document.activeElement;
+    const screen = heading.current?.closest("section");
+    if (active && active !== document.body && screen?.contains(active)) return;
+    heading.current?.focus();
   }, []);
   return heading;
 }

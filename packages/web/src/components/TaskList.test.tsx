@@ -209,6 +209,31 @@ describe("the task list", () => {
     expect(document.activeElement).toBe(screen.getByLabelText("Add a task"));
   });
 
+  it("n from another screen opens the list with quick add focused, not its heading", async () => {
+    const task = makeTask({ title: "Elsewhere" });
+    mockApi((call) =>
+      call.url.pathname === "/tasks" ? page([task]) : { status: 200, body: task },
+    );
+    renderApp(`/tasks/${task.taskId}`);
+    await screen.findByRole("heading", { name: "Elsewhere" });
+    fireEvent.keyDown(document.body, { key: "n" });
+    const quickAdd = await screen.findByLabelText("Add a task");
+    await waitFor(() => expect(document.activeElement).toBe(quickAdd));
+  });
+
+  it("announces a completed task in the polite live region", async () => {
+    const task = makeTask({ title: "Water plants" });
+    mockApi((call) =>
+      call.method === "PATCH"
+        ? { status: 200, body: { ...task, status: "done", version: 2 } }
+        : page([task]),
+    );
+    renderApp("/");
+    fireEvent.click(await screen.findByRole("button", { name: "Mark done “Water plants”" }));
+    const region = document.querySelector('[aria-live="polite"][role="status"]');
+    await waitFor(() => expect(region?.textContent).toBe("Completed “Water plants”."));
+  });
+
   it("shows a server error at once, in people's words, and retries on request", async () => {
     let up = false;
     const calls = mockApi(() =>
