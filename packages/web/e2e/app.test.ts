@@ -565,11 +565,11 @@ describe("the web app", () => {
       { title: "Water the plants", tags: ["home"] },
       {
         title: "Pay electricity bill",
-        dueDate: dayFromToday(-1),
+        dueDate: dayFromToday(2),
         status: "done",
         tags: ["bills", "home"],
       },
-      { title: "Return library books", dueDate: dayFromToday(-4), status: "done" },
+      { title: "Return library books", status: "done" },
     ];
     for (const task of [...week].reverse()) {
       expect((await api(bobToken, "/tasks", { method: "POST", body: task })).status).toBe(201);
