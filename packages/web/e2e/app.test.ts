@@ -2,12 +2,13 @@
  * The whole app in a real browser against the local stack: two people sign up,
  * and the first one works through the task features end to end.
  */
-import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { latestCode } from "@taskmanager/local/sign-in";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, SIZES } from "./axe";
+import { launchChromium } from "./chromium";
 
 const urls = inject("e2e");
 const shots = join(import.meta.dirname, "..", "artifacts", "screenshots");
@@ -60,28 +61,6 @@ async function api(token: string, path: string, init: { method?: string; body?: 
 
 const items = () => page.getByRole("list", { name: "Tasks" }).getByRole("listitem");
 const docs = join(import.meta.dirname, "..", "..", "..", "docs");
-const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 375, height: 812 },
-] as const;
-
-/** axe-core's findings on the page as it is now (WCAG 2.x A and AA, best practices). */
-async function axeViolations(target: Page) {
-  if (!(await target.evaluate(() => "axe" in window))) {
-    await target.addScriptTag({ content: await axeSource });
-  }
-  return target.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
-    const result = await (window as any).axe.run(document, {
-      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    });
-    return (result.violations as Array<{ id: string; nodes: Array<{ target: string[] }> }>).map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
-  });
-}
-
 /** 0 axe violations at both sizes (and in dark mode at the first), back at 1280x800 after. */
 async function expectAccessible(target: Page, screenName: string) {
   for (const size of SIZES) {
@@ -112,19 +91,7 @@ function dayFromToday(days: number) {
 
 beforeAll(async () => {
   await mkdir(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: SIZES[0] });
   page = await context.newPage();
 });
