@@ -3,4 +3,31 @@ import { defineConfig } from "vite";
 
 export default defineConfig({
   plugins: [react()],
+  build: {
+    rolldownOptions: {
+      output: {
+        // Libraries only the screens use get chunks of their own, so the shell's
+        // small shared modules are never bundled with them into the entry's imports.
+        codeSplitting: {
+          // A group takes only its own modules, not React that they import.
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              name: "router",
+              test: /[\\/]node_modules[\\/].*@tanstack[\\/](react-router|router-core|history|store|react-store)[\\/]/,
+            },
+            { name: "zod", test: /[\\/]node_modules[\\/].*zod[\\/]/ },
+            {
+              name: "query",
+              test: /[\\/]node_modules[\\/].*@tanstack[\\/](query-core|react-query)[\\/]/,
+            },
+            {
+              name: "openauth",
+              test: /[\\/]node_modules[\\/].*(@openauthjs|jose|@standard-schema)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -8,6 +8,8 @@ export default defineProject({
     include: ["e2e/**/*.test.ts"],
     globalSetup: ["e2e/global-setup.ts"],
     testTimeout: 120_000,
+    // The machine is shared: a screen may take a few seconds to load under load.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 180_000,
   },
 });

@@ -1,4 +1,7 @@
+import * as Task from "@taskmanager/core/task";
+import type { ListTasksQuery } from "@taskmanager/core/task/schema";
 import { ulid } from "ulid";
+import { expect } from "vitest";
 
 /** A fresh owner per test: every test shares the run's one table. */
 export const newUserId = (label = "user") => `${label}-${ulid()}`;
@@ -25,3 +28,23 @@ export const invalidCursor = {
   issues: [{ path: "cursor", message: "is not a valid cursor" }],
 };
 export const invalidInput = { name: "VisibleError", code: "validation_failed" };
+
+/**
+ * Every page of a list, following cursors. Each page is full unless it is the last:
+ * a filtered list must fill its pages too, however sparse the matches.
+ */
+export async function pageThrough(userId: string, query: ListTasksQuery, limit: number) {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await Task.list(userId, { ...query, limit, ...(cursor ? { cursor } : {}) });
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    if (page.cursor) expect(page.items).toHaveLength(limit);
+    ids.push(...page.items.map((t) => t.taskId));
+    cursor = page.cursor ?? undefined;
+    pages++;
+    expect(pages).toBeLessThan(100);
+  } while (cursor);
+  return { ids, pages };
+}

@@ -2,12 +2,11 @@
 import * as Task from "@taskmanager/core/task";
 import {
   type CreateTaskInput,
-  type ListTasksQuery,
   TASK_STATUSES,
   type Task as TaskRecord,
 } from "@taskmanager/core/task/schema";
 import { beforeAll, describe, expect, test } from "vitest";
-import { byDueThenId, newestFirst, newUserId } from "./helpers";
+import { byDueThenId, newestFirst, newUserId, pageThrough } from "./helpers";
 
 const userId = newUserId("pager");
 const all: TaskRecord[] = [];
@@ -25,21 +24,6 @@ beforeAll(async () => {
   }
 });
 
-async function pageThrough(query: ListTasksQuery, limit: number) {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await Task.list(userId, { ...query, limit, ...(cursor ? { cursor } : {}) });
-    expect(page.items.length).toBeLessThanOrEqual(limit);
-    ids.push(...page.items.map((t) => t.taskId));
-    cursor = page.cursor ?? undefined;
-    pages++;
-    expect(pages).toBeLessThan(100);
-  } while (cursor);
-  return { ids, pages };
-}
-
 describe.each([100, 25, 7])("limit %i", (limit) => {
   test.each([
     ["created", {}, newestFirst],
@@ -51,7 +35,7 @@ describe.each([100, 25, 7])("limit %i", (limit) => {
       .filter((t) => !("status" in query) || t.status === query.status)
       .sort(order)
       .map((t) => t.taskId);
-    const { ids, pages } = await pageThrough(query, limit);
+    const { ids, pages } = await pageThrough(userId, query, limit);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expected);
     expect(pages).toBeGreaterThanOrEqual(Math.ceil(expected.length / limit));

@@ -222,5 +222,12 @@ describe("list query", () => {
     expect(ListTasksQuery.safeParse({ status: "archived" }).success).toBe(false);
     expect(ListTasksQuery.safeParse({ sort: "title" }).success).toBe(false);
     expect(ListTasksQuery.safeParse({ page: "2" }).success).toBe(false);
+    expect(ListTasksQuery.parse({ q: "  milk ", tag: " home " })).toMatchObject({
+      q: "milk",
+      tag: "home",
+    });
+    for (const bad of [{ q: "" }, { q: " " }, { q: "x".repeat(101) }, { tag: "t".repeat(33) }]) {
+      expect(ListTasksQuery.safeParse(bad).success).toBe(false);
+    }
   });
 });

@@ -82,6 +82,48 @@ describe("success", () => {
     expect(seen).toEqual([...created].reverse());
   });
 
+  test("GET /tasks?q= and ?tag= search the caller's own tasks, paged like any list", async () => {
+    const person = await newPerson("searcher");
+    const post = (body: object) =>
+      api("/tasks", { method: "POST", token: person.token, body }).then((r) => Task.parse(r.json));
+    const milk = await post({ title: "Buy MILK", tags: ["home", "shop"] });
+    const bank = await post({ title: "Call bank", description: "ask about the milk bill" });
+    await post({ title: "Plan trip", tags: ["travel"] });
+    const plant = await post({ title: "Water plants", tags: ["home"] });
+    const list = async (qs: string) => {
+      const response = await api(`/tasks?${qs}`, { token: person.token });
+      expect(response.status, response.text).toBe(200);
+      return TaskPage.strict().parse(response.json);
+    };
+    const ids = (page: TaskPage) => page.items.map((t) => t.taskId);
+    expect(ids(await list("q=milk"))).toEqual([bank.taskId, milk.taskId]);
+    expect(ids(await list(`q=${encodeURIComponent("Plan TRIP")}`)).length).toBe(1);
+    expect(ids(await list("tag=home"))).toEqual([plant.taskId, milk.taskId]);
+    expect(ids(await list("tag=home&q=milk&sort=due&status=todo"))).toEqual([milk.taskId]);
+    const first = await list("tag=home&limit=1");
+    expect(ids(first)).toEqual([plant.taskId]);
+    const second = await list(`tag=home&limit=1&cursor=${first.cursor}`);
+    expect(ids(second)).toEqual([milk.taskId]);
+    // Another person's search never sees these.
+    expect((await api("/tasks?q=milk", { token: alice.token })).json).toMatchObject({ items: [] });
+  });
+
+  test("an empty or oversized search is 400 naming the parameter", async () => {
+    for (const [qs, path] of [
+      ["q=", "q"],
+      [`q=${"x".repeat(101)}`, "q"],
+      ["tag=", "tag"],
+      [`tag=${"t".repeat(33)}`, "tag"],
+    ] as const) {
+      const error = expectError(
+        await api(`/tasks?${qs}`, { token: alice.token }),
+        400,
+        "validation_failed",
+      );
+      expect(error.issues?.map((i) => i.path)).toEqual([path]);
+    }
+  });
+
   test("PATCH /tasks/{id} updates (200) and bumps the version", async () => {
     const task = await create({ title: "patch me", dueDate: "2030-01-01" });
     const response = await api(`/tasks/${task.taskId}`, {

@@ -5,24 +5,18 @@
  * is followed. Screenshots of the sign-in page go to docs/ for the README.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { WEB_CALLBACK_PATH, WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 import { latestCode } from "@taskmanager/local/sign-in";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, SIZES } from "./axe";
 import { launchChromium } from "./chromium";
 
 const urls = inject("e2e");
 const docs = join(import.meta.dirname, "..", "..", "..", "docs");
 const run = Date.now().toString(36);
-const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 375, height: 812 },
-] as const;
 
 let browser: Browser;
 
@@ -85,26 +79,6 @@ async function openPage(
     }
   });
   return watched;
-}
-
-/** axe-core's violations on the page as it is now (run through the DevTools protocol: our CSP stays on). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run: (
-            context: Document,
-          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    return axe.run(document);
-  });
-  return result.violations.map(
-    (violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
-  );
 }
 
 /** Everything each screen must hold, whatever its content. */

@@ -3,30 +3,16 @@
  * error envelope into an ApiError, and validates successful bodies with the core
  * schemas so a contract drift shows up as an error rather than as broken UI.
  */
-import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
+import { ErrorBody } from "@taskmanager/core/error/schema";
 import type { z } from "zod";
-import { accessToken } from "./auth";
+import { ApiError } from "./api-error";
+import { accessToken, signIn } from "./auth";
 
-/** `network` is ours: the request never got an answer (offline, DNS, CORS). */
-export type ApiErrorCode = ErrorCode | "network";
+export { ApiError } from "./api-error";
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly status: number,
-    readonly issues: Array<{ path: string; message: string }> = [],
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-let unauthorizedHandler: () => void = () => {};
-
-/** Called when the API says the session is gone (the app sends the person to sign in). */
-export function onUnauthorized(handler: () => void) {
-  unauthorizedHandler = handler;
+/** The session is gone: back to the issuer, returning here (forms keep drafts). */
+function unauthorized() {
+  void signIn();
 }
 
 interface RequestOptions<T> {
@@ -44,7 +30,7 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
     throw new ApiError("network", "Can't reach the server. Check your connection and retry.", 0);
   }
   if (!token) {
-    unauthorizedHandler();
+    unauthorized();
     throw new ApiError("unauthorized", "Your session has ended. Please sign in again.", 401);
   }
   let response: Response;
@@ -76,9 +62,11 @@ async function toApiError(response: Response): Promise<ApiError> {
       )
     : new ApiError(
         response.status === 401 ? "unauthorized" : "internal",
-        `The server answered ${response.status}.`,
+        response.status >= 500
+          ? "Something went wrong on our side; try again."
+          : "The request was refused; reload the page and try again.",
         response.status,
       );
-  if (error.code === "unauthorized") unauthorizedHandler();
+  if (error.code === "unauthorized") unauthorized();
   return error;
 }

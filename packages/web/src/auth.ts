@@ -1,41 +1,18 @@
 /**
- * Sign-in through the OpenAuth issuer's redirect flow with PKCE. Tokens live in
- * localStorage so every tab shares one session; the PKCE challenge and the page to
- * return to live in sessionStorage because they belong to this tab's round trip.
+ * Sign-in through the OpenAuth issuer's redirect flow with PKCE. Tokens are kept
+ * by `tokens.ts`; the PKCE challenge and the page to return to live in
+ * sessionStorage because they belong to this tab's round trip.
  */
 import { createClient } from "@openauthjs/openauth/client";
 import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
+import { markJustSignedIn, readTokens, writeTokens } from "./tokens";
 
-const TOKENS_KEY = "taskmanager.tokens";
 const CHALLENGE_KEY = "taskmanager.challenge";
 const RETURN_KEY = "taskmanager.returnTo";
-
-export interface Tokens {
-  access: string;
-  refresh: string;
-}
 
 const client = createClient({ clientID: WEB_CLIENT_ID, issuer: import.meta.env.VITE_AUTH_URL });
 
 const redirectURI = () => `${window.location.origin}/callback`;
-
-export function readTokens(): Tokens | null {
-  const raw = localStorage.getItem(TOKENS_KEY);
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as Partial<Tokens>;
-    return parsed.access && parsed.refresh
-      ? { access: parsed.access, refresh: parsed.refresh }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeTokens(tokens: Tokens | null) {
-  if (tokens) localStorage.setItem(TOKENS_KEY, JSON.stringify(tokens));
-  else localStorage.removeItem(TOKENS_KEY);
-}
 
 let redirecting = false;
 
@@ -72,6 +49,7 @@ export async function completeSignIn(params: URLSearchParams): Promise<string> {
   const result = await client.exchange(code, redirectURI(), challenge.verifier);
   if (result.err) throw new Error("Sign-in could not be completed. Please sign in again.");
   writeTokens({ access: result.tokens.access, refresh: result.tokens.refresh });
+  markJustSignedIn();
   const returnTo = sessionStorage.getItem(RETURN_KEY) ?? "/";
   sessionStorage.removeItem(RETURN_KEY);
   return returnTo;
@@ -101,23 +79,4 @@ export function accessToken(): Promise<string | null> {
     pendingRefresh = null;
   });
   return pendingRefresh;
-}
-
-export function signOut() {
-  writeTokens(null);
-}
-
-/** The signed-in person's email, read from the token for display only. */
-export function currentEmail(): string | null {
-  const access = readTokens()?.access;
-  const payload = access?.split(".")[1];
-  if (!payload) return null;
-  try {
-    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as {
-      properties?: { email?: string };
-    };
-    return json.properties?.email ?? null;
-  } catch {
-    return null;
-  }
 }

@@ -1,9 +1,15 @@
-import { Entity, type EntityItem } from "electrodb";
+import { createConversions, Entity, type EntityItem } from "electrodb";
 import { entityConfig } from "../electrodb";
 import { TASK_PRIORITIES, TASK_STATUSES } from "./schema";
 
 /** Sorts after every YYYY-MM-DD, so undated tasks come last in due-date order. */
 export const UNDATED = "~";
+
+/** How search compares text: DynamoDB's `contains` is case-sensitive, so both sides are folded. */
+export const foldCase = (text: string) => text.normalize("NFKC").toLocaleLowerCase("en");
+
+/** Joins the tags for substring search, so that "home work" does not match the tags home and work. */
+export const TAG_SEPARATOR = "\n";
 
 /**
  * A task lives in its own item collection ("task", keyed by owner and id) so that
@@ -24,6 +30,27 @@ export const TaskEntity = new Entity(
       dueDate: { type: "string" },
       dueSort: { type: "string", required: true, hidden: true },
       tags: { type: "list", items: { type: "string" }, required: true },
+      // Case-folded copies that only search reads. Each watches its own field, so a
+      // patch of one field keeps its copy current without reading the item first.
+      titleSearch: {
+        type: "string",
+        hidden: true,
+        watch: ["title"],
+        set: (_, { title }) => (title === undefined ? undefined : foldCase(title)),
+      },
+      descriptionSearch: {
+        type: "string",
+        hidden: true,
+        watch: ["description"],
+        set: (_, { description }) =>
+          description === undefined ? undefined : foldCase(description),
+      },
+      tagsSearch: {
+        type: "string",
+        hidden: true,
+        watch: ["tags"],
+        set: (_, { tags }) => tags?.map(foldCase).join(TAG_SEPARATOR),
+      },
       createdAt: { type: "string", required: true, readOnly: true },
       updatedAt: { type: "string", required: true },
       version: { type: "number", required: true },
@@ -60,3 +87,6 @@ export const TaskEntity = new Entity(
 );
 
 export type TaskItem = EntityItem<typeof TaskEntity>;
+
+/** Builds a list cursor from an item, to resume a filtered page right after it. */
+export const taskConversions = createConversions(TaskEntity);

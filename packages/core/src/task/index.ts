@@ -7,7 +7,11 @@ import { monotonicFactory } from "ulid";
 import { checkCursor, invalidCursor } from "../cursor";
 import { hasCause, isConditionFailure, parseInput, VisibleError } from "../error";
 import { keyFields } from "../table";
-import { TaskEntity, type TaskItem, UNDATED } from "./entity";
+import { foldCase, TaskEntity, type TaskItem, taskConversions, UNDATED } from "./entity";
+
+/** A list's filter: the same attributes and operations on every index. */
+type TaskFilter = Parameters<ReturnType<typeof TaskEntity.query.byCreated>["where"]>[0];
+
 import {
   CreateTaskInput,
   ListTasksQuery,
@@ -58,21 +62,77 @@ export async function get(userId: string, taskId: string): Promise<Task> {
   return toTask(result.data);
 }
 
+/**
+ * A search or tag filter is a FilterExpression on the same Query: DynamoDB applies
+ * Limit to the items it reads, before the filter, so one request can return few or
+ * no matches. The page is filled by reading on, in batches of this many items...
+ */
+const FILTERED_READ_BATCH = 100;
+/**
+ * ...for at most this many requests (1,000 items read), so one call's cost stays
+ * bounded however many tasks a person has; a page cut short still carries a cursor.
+ */
+const FILTERED_MAX_REQUESTS = 10;
+
 export async function list(userId: string, input: unknown = {}): Promise<TaskPage> {
-  const { status, sort, limit, cursor: rawCursor } = parseInput(ListTasksQuery, input);
+  const { status, sort, limit, cursor: rawCursor, q, tag } = parseInput(ListTasksQuery, input);
   const cursor = rawCursor ? checkCursor(rawCursor, Object.keys(keyFields)) : undefined;
   const byDue = sort === "due";
+  // Newest first for "created" (ULIDs sort by time); soonest due first otherwise.
+  const order = byDue ? "asc" : "desc";
+  const matching: TaskFilter = (
+    { titleSearch, descriptionSearch, tagsSearch, tags },
+    { contains },
+  ) => {
+    const conditions: string[] = [];
+    if (q !== undefined) {
+      const needle = foldCase(q);
+      conditions.push(
+        `(${contains(titleSearch, needle)} OR ${contains(descriptionSearch, needle)} OR ${contains(tagsSearch, needle)})`,
+      );
+    }
+    // On a list attribute, contains is element equality: the exact tag.
+    if (tag !== undefined) conditions.push(contains(tags, tag));
+    return conditions.join(" AND ");
+  };
+  const accessPattern = status
+    ? byDue
+      ? "byStatusDue"
+      : "byStatusCreated"
+    : byDue
+      ? "byDue"
+      : "byCreated";
   const query = status
     ? byDue
-      ? TaskEntity.query.byStatusDue({ userId, status })
-      : TaskEntity.query.byStatusCreated({ userId, status })
+      ? TaskEntity.query.byStatusDue({ userId, status }).where(matching)
+      : TaskEntity.query.byStatusCreated({ userId, status }).where(matching)
     : byDue
-      ? TaskEntity.query.byDue({ userId })
-      : TaskEntity.query.byCreated({ userId });
+      ? TaskEntity.query.byDue({ userId }).where(matching)
+      : TaskEntity.query.byCreated({ userId }).where(matching);
   try {
-    // Newest first for "created" (ULIDs sort by time); soonest due first otherwise.
-    const page = await query.go({ cursor, limit, order: byDue ? "asc" : "desc" });
-    return { items: page.data.map(toTask), cursor: page.cursor ?? null };
+    if (q === undefined && tag === undefined) {
+      const page = await query.go({ cursor, limit, order });
+      return { items: page.data.map(toTask), cursor: page.cursor ?? null };
+    }
+    const found: TaskItem[] = [];
+    let next = cursor ?? null;
+    for (let request = 0; request < FILTERED_MAX_REQUESTS; request++) {
+      const page = await query.go({ cursor: next, limit: FILTERED_READ_BATCH, order });
+      found.push(...page.data);
+      next = page.cursor ?? null;
+      if (found.length >= limit || next === null) break;
+    }
+    if (found.length > limit) {
+      // The last batch held more matches than the page needs: resume right after
+      // the last one returned, not after the last one read.
+      found.length = limit;
+      const last = found[limit - 1] as TaskItem;
+      next = taskConversions.byAccessPattern[accessPattern].fromComposite.toCursor({
+        ...last,
+        dueSort: last.dueDate ?? UNDATED,
+      });
+    }
+    return { items: found.map(toTask), cursor: next };
   } catch (error) {
     if (cursor && isRejectedCursor(error)) throw invalidCursor();
     throw error;

@@ -70,8 +70,19 @@ export const UpdateTaskInput = z
   .refine((input) => Object.keys(input).length > 1, "nothing to update besides the version");
 export type UpdateTaskInput = z.input<typeof UpdateTaskInput>;
 
+/** What a search looks for, in title, description and tags (any case). */
+export const SearchText = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(100, "must be at most 100 characters");
+
 export const ListTasksQuery = z.strictObject({
   status: TaskStatus.optional(),
+  /** Only tasks whose title, description or a tag contains this text, ignoring case. */
+  q: SearchText.optional(),
+  /** Only tasks carrying exactly this tag. */
+  tag: Tag.optional(),
   sort: TaskSort.default("created"),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).max(2048).optional(),

@@ -1,9 +1,10 @@
+import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { completeSignIn } from "../auth";
-import { navigate } from "../router";
 import { SignIn } from "./SignIn";
 
-export function Callback({ onSignedIn }: { onSignedIn: () => void }) {
+export function Callback() {
+  const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   // An authorization code works once; StrictMode's double effect must not spend it twice.
   const started = useRef(false);
@@ -11,12 +12,9 @@ export function Callback({ onSignedIn }: { onSignedIn: () => void }) {
     if (started.current) return;
     started.current = true;
     completeSignIn(new URLSearchParams(window.location.search))
-      .then((returnTo) => {
-        onSignedIn();
-        navigate(returnTo, { replace: true });
-      })
+      .then((returnTo) => navigate({ href: returnTo, replace: true }))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [onSignedIn]);
+  }, [navigate]);
   if (error) return <SignIn message={error} />;
   return <p role="status">Signing you in…</p>;
 }

@@ -1,8 +1,13 @@
+import { useNavigate } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
 import { ApiError } from "../api-client";
-import { navigate } from "../router";
+import { announce } from "../app/announce";
+import { useScreen } from "../app/screen";
 import { clearDraft, loadDraft } from "../tasks/draft";
 import { emptyValues, parseCreate, toFieldErrors } from "../tasks/form";
 import { useCreateTask } from "../tasks/queries";
+import { withQueries } from "../tasks/query-client";
+import { forgetJustSignedIn, justSignedIn } from "../tokens";
 import { describeError } from "./error-message";
 import { TaskForm } from "./TaskForm";
 
@@ -10,12 +15,17 @@ const DRAFT_ID = "new";
 
 export function NewTask() {
   const create = useCreateTask();
-  const draft = loadDraft(DRAFT_ID);
+  const navigate = useNavigate();
+  const heading = useScreen("New task");
+  const [draft] = useState(() => loadDraft(DRAFT_ID));
+  // The notice is only true after a sign-in round trip, not after a reload or Back.
+  const [restored] = useState(() => draft !== null && justSignedIn());
+  useEffect(() => forgetJustSignedIn, []);
   const error = create.error;
 
   return (
     <section aria-labelledby="new-task-heading">
-      <h1 id="new-task-heading" tabIndex={-1}>
+      <h1 id="new-task-heading" tabIndex={-1} ref={heading}>
         New task
       </h1>
       <TaskForm
@@ -27,19 +37,18 @@ export function NewTask() {
           const parsed = parseCreate(values);
           return parsed.ok ? null : parsed.errors;
         }}
-        onSubmit={(values) => {
+        onSubmit={async (values) => {
           const parsed = parseCreate(values);
           if (!parsed.ok) return;
-          create.mutate(parsed.input, {
-            onSuccess: (task) => {
-              clearDraft(DRAFT_ID);
-              navigate(`/tasks/${task.taskId}`);
-            },
-          });
+          const task = await create.mutateAsync({ input: parsed.input }).catch(() => null);
+          if (!task) return;
+          clearDraft(DRAFT_ID);
+          announce(`Created “${task.title}”.`);
+          await navigate({ to: "/tasks/$taskId", params: { taskId: task.taskId } });
         }}
         onCancel={() => {
           clearDraft(DRAFT_ID);
-          navigate("/");
+          void navigate({ to: "/" });
         }}
         serverErrors={
           error instanceof ApiError && error.issues.length > 0
@@ -49,8 +58,12 @@ export function NewTask() {
               : undefined
         }
       >
-        {draft ? <p className="notice">We restored what you had typed before signing in.</p> : null}
+        {restored ? (
+          <p className="notice">We restored what you had typed before signing in.</p>
+        ) : null}
       </TaskForm>
     </section>
   );
 }
+
+export const NewTaskScreen = withQueries(NewTask);

@@ -1,19 +1,24 @@
 import { useState } from "react";
-import { signIn } from "../auth";
+import { useScreen } from "../app/screen";
 
 export function SignIn({ message }: { message?: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const heading = useScreen("Sign in");
   const go = () => {
     setBusy(true);
-    signIn().catch(() => {
-      setBusy(false);
-      setError("The sign-in service cannot be reached. Check your connection and retry.");
-    });
+    import("../auth")
+      .then(({ signIn }) => signIn())
+      .catch(() => {
+        setBusy(false);
+        setError("The sign-in service cannot be reached. Check your connection and retry.");
+      });
   };
   return (
     <section className="sign-in" aria-labelledby="sign-in-heading">
-      <h1 id="sign-in-heading">Taskmanager</h1>
+      <h1 id="sign-in-heading" tabIndex={-1} ref={heading}>
+        Taskmanager
+      </h1>
       {message ? <p role="alert">{message}</p> : null}
       <p>Keep track of what you need to do. Sign in with your email and password.</p>
       <button type="button" className="primary" onClick={go} disabled={busy}>

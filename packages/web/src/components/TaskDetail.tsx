@@ -1,33 +1,56 @@
 /**
- * One task: its details (and, later, its attachments), and editing it. An edit
+ * One task: its details, its attachments, and editing it. An edit
  * carries the version it started from; if the task changed meanwhile the API
  * answers 409 and we explain that instead of overwriting someone else's change.
  */
-import type { Task } from "@taskmanager/core/task/schema";
+import { useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { type Task, TaskId } from "@taskmanager/core/task/schema";
 import { useState } from "react";
 import { ApiError } from "../api-client";
-import { navigate } from "../router";
+import { announce } from "../app/announce";
+import { useScreen } from "../app/screen";
+import { lastListSearch } from "../search";
+import { describeDue, formatMoment } from "../tasks/dates";
+import { scheduleDelete } from "../tasks/deletion";
 import { clearDraft, type Draft, loadDraft } from "../tasks/draft";
 import { parseUpdate, toFieldErrors, valuesFromTask } from "../tasks/form";
 import { useTask, useUpdateTask } from "../tasks/queries";
+import { withQueries } from "../tasks/query-client";
 import { DeleteButton } from "./DeleteButton";
 import { describeError } from "./error-message";
 import { priorityLabel, statusLabel } from "./labels";
+import { NotFound } from "./NotFound";
 import { TaskForm } from "./TaskForm";
+
+const route = getRouteApi("/tasks/$taskId");
+
+/** The task's address is checked like any input: a malformed id is not found, without asking the API. */
+export function TaskDetailScreen() {
+  const { taskId } = route.useParams();
+  if (!TaskId.safeParse(taskId).success) return <NotFound what="task" />;
+  return <TaskDetailWithQueries key={taskId} taskId={taskId} />;
+}
 
 export function TaskDetail({ taskId }: { taskId: string }) {
   const task = useTask(taskId);
+  const client = useQueryClient();
+  const navigate = useNavigate();
   // A draft left by a forced sign-in reopens the editor where the person was.
   const [editing, setEditing] = useState<Draft | null>(() => loadDraft(taskId));
 
   if (task.isPending) return <p role="status">Loading task…</p>;
   if (task.isError) {
+    if (task.error instanceof ApiError && task.error.code === "not_found") {
+      return <NotFound what="task" />;
+    }
     return (
       <div role="alert" className="error">
         <p>{describeError(task.error)}</p>
-        <button type="button" onClick={() => navigate("/")}>
-          Back to tasks
-        </button>
+        <button type="button" onClick={() => void task.refetch()}>
+          Retry
+        </button>{" "}
+        <Link to="/">Back to tasks</Link>
       </div>
     );
   }
@@ -36,15 +59,9 @@ export function TaskDetail({ taskId }: { taskId: string }) {
   return (
     <section aria-labelledby="task-heading">
       <p>
-        <a
-          href="/"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate("/");
-          }}
-        >
+        <Link to="/" search={lastListSearch()}>
           ← All tasks
-        </a>
+        </Link>
       </p>
       {editing ? (
         <TaskEditor
@@ -67,16 +84,30 @@ export function TaskDetail({ taskId }: { taskId: string }) {
         <TaskView
           task={current}
           onEdit={() => setEditing({ values: valuesFromTask(current), version: current.version })}
+          onDelete={() => {
+            scheduleDelete(client, current);
+            void navigate({ to: "/" });
+          }}
         />
       )}
     </section>
   );
 }
 
-function TaskView({ task, onEdit }: { task: Task; onEdit: () => void }) {
+export const TaskDetailWithQueries = withQueries(TaskDetail);
+
+interface ViewProps {
+  task: Task;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+function TaskView({ task, onEdit, onDelete }: ViewProps) {
+  const heading = useScreen(task.title);
+  const due = task.dueDate ? describeDue(task.dueDate) : null;
   return (
     <article className="task-detail">
-      <h1 id="task-heading" tabIndex={-1}>
+      <h1 id="task-heading" tabIndex={-1} ref={heading}>
         {task.title}
       </h1>
       <dl>
@@ -85,18 +116,44 @@ function TaskView({ task, onEdit }: { task: Task; onEdit: () => void }) {
         <dt>Priority</dt>
         <dd>{priorityLabel[task.priority]}</dd>
         <dt>Due</dt>
-        <dd>{task.dueDate ?? "No due date"}</dd>
+        <dd>
+          {due ? (
+            <>
+              {due.date}
+              {task.status !== "done" && due.state !== "later" ? (
+                <span className={`due due-${due.state}`}> · {due.text}</span>
+              ) : null}
+            </>
+          ) : (
+            "No due date"
+          )}
+        </dd>
         <dt>Tags</dt>
-        <dd>{task.tags.length > 0 ? task.tags.join(", ") : "None"}</dd>
+        <dd>
+          {task.tags.length > 0 ? (
+            <ul className="chips" aria-label="Tags">
+              {task.tags.map((tag) => (
+                <li key={tag}>
+                  <Link to="/" search={{ tag }} className="chip chip-link">
+                    <span className="visually-hidden">Show tasks tagged </span>
+                    {tag}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            "None"
+          )}
+        </dd>
         <dt>Updated</dt>
-        <dd>{new Date(task.updatedAt).toLocaleString()}</dd>
+        <dd>{formatMoment(task.updatedAt)}</dd>
       </dl>
       {task.description ? <p className="description">{task.description}</p> : null}
       <div className="actions">
         <button type="button" className="primary" onClick={onEdit}>
           Edit
         </button>
-        <DeleteButton task={task} onDeleted={() => navigate("/")} />
+        <DeleteButton task={task} onConfirm={onDelete} />
       </div>
       <section aria-labelledby="attachments-heading" className="attachments">
         <h2 id="attachments-heading">Attachments</h2>
@@ -115,13 +172,14 @@ interface EditorProps {
 
 function TaskEditor({ task, draft, onReload, onDone }: EditorProps) {
   const update = useUpdateTask();
+  const heading = useScreen(`Edit “${task.title}”`);
   const version = draft.version ?? task.version;
   const error = update.error;
   const conflict = error instanceof ApiError && error.code === "conflict";
 
   return (
     <>
-      <h1 id="task-heading" tabIndex={-1}>
+      <h1 id="task-heading" tabIndex={-1} ref={heading}>
         Edit task
       </h1>
       {conflict ? (
@@ -146,10 +204,15 @@ function TaskEditor({ task, draft, onReload, onDone }: EditorProps) {
           const parsed = parseUpdate(values, version);
           return parsed.ok ? null : parsed.errors;
         }}
-        onSubmit={(values) => {
+        onSubmit={async (values) => {
           const parsed = parseUpdate(values, version);
           if (!parsed.ok) return;
-          update.mutate({ taskId: task.taskId, input: parsed.input }, { onSuccess: onDone });
+          const saved = await update
+            .mutateAsync({ taskId: task.taskId, input: parsed.input })
+            .catch(() => null);
+          if (!saved) return;
+          announce(`Saved “${saved.title}”.`);
+          onDone();
         }}
         onCancel={onDone}
         serverErrors={

@@ -1,14 +1,16 @@
 /**
  * The create/edit form. It validates on submit and then on every change, so errors
  * appear when they are useful and disappear as soon as they are fixed. Every change
- * is kept as a draft so a forced sign-in does not lose it.
+ * is kept as a draft so a forced sign-in does not lose it. A send in flight cannot
+ * be sent again (a double click makes one task).
  */
 import { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task/schema";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
 import { saveDraft } from "../tasks/draft";
-import type { FieldErrors, TaskFormValues } from "../tasks/form";
+import { type FieldErrors, INCOMPLETE_DATE, type TaskFormValues } from "../tasks/form";
 import { LabelledOptions } from "./LabelledOptions";
 import { priorityLabel, statusLabel } from "./labels";
+import { TagInput, withPendingTag } from "./TagInput";
 
 interface Props {
   initial: TaskFormValues;
@@ -17,7 +19,8 @@ interface Props {
   submitLabel: string;
   busy: boolean;
   validate: (values: TaskFormValues) => FieldErrors | null;
-  onSubmit: (values: TaskFormValues) => void;
+  /** Resolves when the server has answered, either way. */
+  onSubmit: (values: TaskFormValues) => Promise<unknown>;
   onCancel?: () => void;
   /** Errors from the server (e.g. its validation), shown like our own. */
   serverErrors?: FieldErrors;
@@ -26,9 +29,19 @@ interface Props {
 
 export function TaskForm(props: Props) {
   const [values, setValues] = useState(props.initial);
+  const [pendingTag, setPendingTag] = useState("");
   const [errors, setErrors] = useState<FieldErrors | null>(null);
+  const sending = useRef(false);
+  const dueDate = useRef<HTMLInputElement>(null);
   const id = useId();
   const shown = { ...props.serverErrors, ...errors };
+
+  /** The schema's errors plus what only the browser knows: a date field showing text it cannot read. */
+  function check(next: TaskFormValues): FieldErrors | null {
+    const found = props.validate(next);
+    if (!dueDate.current?.validity.badInput) return found;
+    return { ...found, dueDate: INCOMPLETE_DATE };
+  }
 
   function change<K extends keyof TaskFormValues>(field: K, value: TaskFormValues[K]) {
     const next = { ...values, [field]: value };
@@ -38,14 +51,26 @@ export function TaskForm(props: Props) {
       ...(props.draftVersion ? { version: props.draftVersion } : {}),
     });
     // Only re-validate once the person has tried to submit.
-    if (errors) setErrors(props.validate(next) ?? {});
+    if (errors) setErrors(check(next) ?? {});
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = props.validate(values);
+    if (sending.current) return;
+    const complete = { ...values, tags: withPendingTag(values.tags, pendingTag) };
+    const found = check(complete);
     setErrors(found ?? {});
-    if (!found) props.onSubmit(values);
+    if (found) {
+      const first = Object.keys(found)[0];
+      document.getElementById(`${id}-${first}`)?.focus();
+      return;
+    }
+    setValues(complete);
+    setPendingTag("");
+    sending.current = true;
+    void props.onSubmit(complete).finally(() => {
+      sending.current = false;
+    });
   }
 
   const field = (name: keyof TaskFormValues) => ({
@@ -112,20 +137,31 @@ export function TaskForm(props: Props) {
           <label htmlFor={`${id}-dueDate`}>Due date</label>
           <input
             {...field("dueDate")}
+            ref={dueDate}
             type="date"
             value={values.dueDate}
+            // An empty value while the field shows text means "not a date", not "no date".
             onChange={(e) => change("dueDate", e.target.value)}
+            onBlur={() => {
+              if (errors) setErrors(check(values) ?? {});
+            }}
           />
         </div>
       </div>
       {error("dueDate")}
 
-      <label htmlFor={`${id}-tags`}>Tags (comma separated)</label>
-      <input
-        {...field("tags")}
-        value={values.tags}
-        onChange={(e) => change("tags", e.target.value)}
-        autoComplete="off"
+      <label htmlFor={`${id}-tags`}>Tags</label>
+      <p className="hint" id={`${id}-tags-hint`}>
+        Press Enter or type a comma after each tag.
+      </p>
+      <TagInput
+        id={`${id}-tags`}
+        tags={values.tags}
+        onChange={(tags) => change("tags", tags)}
+        pending={pendingTag}
+        onPendingChange={setPendingTag}
+        invalid={Boolean(shown.tags)}
+        describedBy={shown.tags ? `${id}-tags-error ${id}-tags-hint` : `${id}-tags-hint`}
       />
       {error("tags")}
 

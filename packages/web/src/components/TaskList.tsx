@@ -1,152 +1,215 @@
-/** The task list: filter by status, sort, and page through with "Load more". */
-import { TASK_STATUSES, type Task } from "@taskmanager/core/task/schema";
-import { useId, useState } from "react";
-import { ApiError } from "../api-client";
-import { navigate } from "../router";
-import type { ListFilter } from "../tasks/endpoints";
-import { useTaskList, useUpdateTask } from "../tasks/queries";
-import { DeleteButton } from "./DeleteButton";
+/**
+ * The task list: quick add, search, filter by status and tag, sort, and paging
+ * with "Load more". Filter, sort and search live in the URL (bookmarkable, kept
+ * across Back and reload) and are validated with the API's own query schema.
+ */
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { TASK_STATUSES } from "@taskmanager/core/task/schema";
+import { useEffect, useId, useRef, useState } from "react";
+import { useScreen } from "../app/screen";
+import { rememberListSearch } from "../search";
+import { ListFilter } from "../tasks/endpoints";
+import { toFieldErrors } from "../tasks/form";
+import { useTaskList } from "../tasks/queries";
+import { withQueries } from "../tasks/query-client";
 import { describeError } from "./error-message";
 import { LabelledOptions } from "./LabelledOptions";
-import { priorityLabel, statusLabel } from "./labels";
+import { statusLabel } from "./labels";
+import { QuickAdd } from "./QuickAdd";
+import { SEARCH_ID } from "./Shell";
+import { TaskRows } from "./TaskRows";
+
+const route = getRouteApi("/");
+
+/** How long typing pauses before the search is sent (and written to the URL). */
+const SEARCH_DELAY_MS = 300;
 
 export function TaskList() {
-  const [filter, setFilter] = useState<ListFilter>({ sort: "created" });
-  const list = useTaskList(filter);
+  const search = route.useSearch();
+  const filter = ListFilter.safeParse(search);
+  useEffect(() => rememberListSearch(search), [search]);
+  const heading = useScreen(
+    filter.success && filter.data.q ? `Search “${filter.data.q}”` : "Tasks",
+  );
   const id = useId();
-  const tasks = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <section aria-labelledby={`${id}-heading`}>
       <div className="list-header">
-        <h1 id={`${id}-heading`} tabIndex={-1}>
+        <h1 id={`${id}-heading`} tabIndex={-1} ref={heading}>
           Tasks
         </h1>
-        <button type="button" className="primary" onClick={() => navigate("/new")}>
-          New task
-        </button>
-      </div>
-      <div className="filters">
-        <div>
-          <label htmlFor={`${id}-status`}>Status</label>
-          <select
-            id={`${id}-status`}
-            value={filter.status ?? ""}
-            onChange={(e) => {
-              const status = e.target.value as ListFilter["status"] | "";
-              setFilter({ sort: filter.sort, ...(status ? { status } : {}) });
-            }}
-          >
-            <option value="">All</option>
-            <LabelledOptions values={TASK_STATUSES} labels={statusLabel} />
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-sort`}>Sort by</label>
-          <select
-            id={`${id}-sort`}
-            value={filter.sort}
-            onChange={(e) => setFilter({ ...filter, sort: e.target.value as ListFilter["sort"] })}
-          >
-            <option value="created">Newest first</option>
-            <option value="due">Due date</option>
-          </select>
+        {/* The toolbar's actions: room for more (e.g. Export) beside New task. */}
+        <div className="list-actions">
+          <Link to="/new" className="button">
+            New task
+          </Link>
         </div>
       </div>
-
-      {list.isPending ? (
-        <p role="status">
-          {list.fetchStatus === "paused"
-            ? "Waiting for a connection to load your tasks…"
-            : "Loading tasks…"}
-        </p>
-      ) : list.isError && tasks.length === 0 ? (
-        <div role="alert" className="error">
-          <p>{describeError(list.error)}</p>
-          <button type="button" onClick={() => void list.refetch()}>
-            Retry
-          </button>
-        </div>
-      ) : tasks.length === 0 ? (
-        <p className="empty">
-          {filter.status
-            ? `No tasks are “${statusLabel[filter.status]}”. Choose “All” to see every task.`
-            : "No tasks yet. Choose “New task” to add your first one."}
-        </p>
+      <QuickAdd />
+      {filter.success ? (
+        <>
+          <Filters filter={filter.data} />
+          <Results filter={filter.data} headingId={`${id}-heading`} />
+        </>
       ) : (
-        <ul className="tasks" aria-label="Tasks">
-          {tasks.map((task) => (
-            <TaskRow key={task.taskId} task={task} />
-          ))}
-        </ul>
+        <BadLink issues={filter.error.issues} />
       )}
-
-      {list.isFetchNextPageError ? (
-        <p role="alert" className="error">
-          {describeError(list.error)}
-        </p>
-      ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="load-more"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? "Loading more…" : "Load more"}
-        </button>
-      ) : null}
     </section>
   );
 }
 
-function TaskRow({ task }: { task: Task }) {
-  const update = useUpdateTask();
-  const done = task.status === "done";
-  const conflict = update.error instanceof ApiError && update.error.code === "conflict";
+export const TaskListScreen = withQueries(TaskList);
+
+/** A hand-edited or outdated link: say what is wrong rather than guess. */
+function BadLink({ issues }: { issues: Parameters<typeof toFieldErrors>[0] }) {
+  const errors = Object.entries(toFieldErrors(issues));
+  return (
+    <div role="alert" className="error">
+      <p>This link asks for a list that cannot be shown:</p>
+      <ul>
+        {errors.map(([field, message]) => (
+          <li key={field}>
+            {field} {message}
+          </li>
+        ))}
+      </ul>
+      <Link to="/" search={{}}>
+        Show all tasks
+      </Link>
+    </div>
+  );
+}
+
+function Filters({ filter }: { filter: ListFilter }) {
+  const navigate = useNavigate({ from: "/" });
+  const id = useId();
+  const [text, setText] = useState(filter.q ?? "");
+  const typed = useRef(false);
+  // Back or a link can change q under the box; follow it unless the person is typing.
+  useEffect(() => {
+    if (!typed.current) setText(filter.q ?? "");
+  }, [filter.q]);
+  useEffect(() => {
+    if (!typed.current) return;
+    const timer = setTimeout(() => {
+      typed.current = false;
+      const q = text.trim();
+      void navigate({ search: (prev) => ({ ...prev, q: q || undefined }), replace: true });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, navigate]);
+
+  const set = (changes: Partial<Record<"status" | "sort" | "tag", string | undefined>>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...changes }), replace: true });
 
   return (
-    <li className={done ? "task done" : "task"}>
-      <div className="task-main">
-        <a
-          href={`/tasks/${task.taskId}`}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(`/tasks/${task.taskId}`);
+    <search className="filters" aria-label="Find tasks">
+      <div className="search-field">
+        <label htmlFor={SEARCH_ID}>Search</label>
+        <input
+          id={SEARCH_ID}
+          type="search"
+          value={text}
+          placeholder="Title, description or tag"
+          aria-keyshortcuts="/"
+          onChange={(e) => {
+            typed.current = true;
+            setText(e.target.value);
           }}
+          autoComplete="off"
+        />
+      </div>
+      <div>
+        <label htmlFor={`${id}-status`}>Status</label>
+        <select
+          id={`${id}-status`}
+          value={filter.status ?? ""}
+          onChange={(e) => set({ status: e.target.value || undefined })}
         >
-          {task.title}
-        </a>
-        <span className="meta">
-          {statusLabel[task.status]} · {priorityLabel[task.priority]}
-          {task.dueDate ? ` · due ${task.dueDate}` : ""}
-          {task.tags.length > 0 ? ` · ${task.tags.join(", ")}` : ""}
-        </span>
+          <option value="">All</option>
+          <LabelledOptions values={TASK_STATUSES} labels={statusLabel} />
+        </select>
       </div>
-      <div className="task-actions">
-        {done ? null : (
-          <button
-            type="button"
-            disabled={update.isPending}
-            onClick={() =>
-              update.mutate({
-                taskId: task.taskId,
-                input: { version: task.version, status: "done" },
-              })
-            }
-          >
-            Mark done<span className="visually-hidden"> “{task.title}”</span>
-          </button>
-        )}
-        <DeleteButton task={task} />
+      <div>
+        <label htmlFor={`${id}-sort`}>Sort by</label>
+        <select
+          id={`${id}-sort`}
+          value={filter.sort}
+          onChange={(e) => set({ sort: e.target.value === "created" ? undefined : e.target.value })}
+        >
+          <option value="created">Newest first</option>
+          <option value="due">Due soon</option>
+        </select>
       </div>
-      {update.isError ? (
-        <p role="alert" className="error">
-          {conflict
-            ? "This task was changed elsewhere; the list now shows its latest version. Try again."
-            : describeError(update.error)}
-        </p>
+      {filter.tag ? (
+        <div className="tag-filter">
+          <span className="label">Tag</span>
+          <span className="chip">
+            <span>{filter.tag}</span>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Stop filtering by tag ${filter.tag}`}
+              onClick={() => set({ tag: undefined })}
+            >
+              ×
+            </button>
+          </span>
+        </div>
       ) : null}
-    </li>
+    </search>
   );
+}
+
+function Results({ filter, headingId }: { filter: ListFilter; headingId: string }) {
+  const list = useTaskList(filter);
+  const tasks = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  if (list.isPending) {
+    return (
+      <p role="status">
+        {list.fetchStatus === "paused"
+          ? "Waiting for a connection to load your tasks…"
+          : "Loading tasks…"}
+      </p>
+    );
+  }
+  if (list.isError && tasks.length === 0) {
+    return (
+      <div role="alert" className="error">
+        <p>{describeError(list.error)}</p>
+        <button type="button" onClick={() => void list.refetch()}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  return (
+    <TaskRows
+      tasks={tasks}
+      headingId={headingId}
+      empty={emptyMessage(filter)}
+      more={
+        list.hasNextPage
+          ? {
+              loading: list.isFetchingNextPage,
+              load: async () => {
+                await list.fetchNextPage();
+              },
+            }
+          : undefined
+      }
+      moreError={list.isFetchNextPageError ? describeError(list.error) : undefined}
+    />
+  );
+}
+
+function emptyMessage(filter: ListFilter): string {
+  if (filter.q) return `No tasks match “${filter.q}”.`;
+  if (filter.tag) return `No tasks are tagged “${filter.tag}”.`;
+  if (filter.status) {
+    return `No tasks are “${statusLabel[filter.status]}”. Choose “All” to see every task.`;
+  }
+  return "No tasks yet. Type one above and press Enter to add it.";
 }

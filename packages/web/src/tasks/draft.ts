@@ -14,7 +14,10 @@ const key = (id: string) => `taskmanager.draft.${id}`;
 
 export function loadDraft(id: string): Draft | null {
   try {
-    return JSON.parse(sessionStorage.getItem(key(id)) ?? "null") as Draft | null;
+    const draft = JSON.parse(sessionStorage.getItem(key(id)) ?? "null") as Draft | null;
+    // Drafts kept before tags became a list held them as one comma-separated string.
+    if (draft && !Array.isArray(draft.values.tags)) return null;
+    return draft;
   } catch {
     return null;
   }

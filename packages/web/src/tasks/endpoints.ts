@@ -1,23 +1,24 @@
 /** The task endpoints, typed and validated with the core schemas. */
 import {
   type CreateTaskInput,
+  ListTasksQuery,
   Task,
   TaskPage,
-  type TaskSort,
-  type TaskStatus,
   type UpdateTaskInput,
 } from "@taskmanager/core/task/schema";
 import type { z } from "zod";
 import { apiRequest } from "../api-client";
 
-export interface ListFilter {
-  status?: z.infer<typeof TaskStatus>;
-  sort: z.infer<typeof TaskSort>;
-}
+/** What the list screen shows: the API's list query without its paging. */
+export const ListFilter = ListTasksQuery.omit({ limit: true, cursor: true });
+export type ListFilter = z.output<typeof ListFilter>;
 
 export function listTasks(filter: ListFilter, cursor?: string) {
   const query = new URLSearchParams({ sort: filter.sort });
-  if (filter.status) query.set("status", filter.status);
+  for (const key of ["status", "q", "tag"] as const) {
+    const value = filter[key];
+    if (value) query.set(key, value);
+  }
   if (cursor) query.set("cursor", cursor);
   return apiRequest(`/tasks?${query}`, { schema: TaskPage });
 }

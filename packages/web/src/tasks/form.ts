@@ -18,8 +18,7 @@ export interface TaskFormValues {
   priority: (typeof TASK_PRIORITIES)[number];
   /** "" means no due date. */
   dueDate: string;
-  /** Comma separated, as typed. */
-  tags: string;
+  tags: string[];
 }
 
 export type FieldErrors = Partial<Record<keyof TaskFormValues | "form", string>>;
@@ -30,7 +29,7 @@ export const emptyValues: TaskFormValues = {
   status: "todo",
   priority: "medium",
   dueDate: "",
-  tags: "",
+  tags: [],
 };
 
 export function valuesFromTask(task: Task): TaskFormValues {
@@ -40,7 +39,7 @@ export function valuesFromTask(task: Task): TaskFormValues {
     status: task.status,
     priority: task.priority,
     dueDate: task.dueDate ?? "",
-    tags: task.tags.join(", "),
+    tags: task.tags,
   };
 }
 
@@ -51,10 +50,7 @@ function fields(values: TaskFormValues) {
     status: values.status,
     priority: values.priority,
     dueDate: values.dueDate === "" ? null : values.dueDate,
-    tags: values.tags
-      .split(",")
-      .map((tag) => tag.trim())
-      .filter((tag) => tag !== ""),
+    tags: values.tags,
   };
 }
 
@@ -79,6 +75,9 @@ function parse<T>(result: z.ZodSafeParseResult<unknown>, input: T): Parsed<T> {
     ? { ok: true, input }
     : { ok: false, errors: toFieldErrors(result.error.issues) };
 }
+
+/** Shown when the date field holds text that is not a whole, real date (e.g. 02/30/2026). */
+export const INCOMPLETE_DATE = "must be a complete, real date (or leave it empty)";
 
 export function parseCreate(values: TaskFormValues): Parsed<CreateTaskInput> {
   const input = fields(values);

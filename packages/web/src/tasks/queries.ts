@@ -1,22 +1,32 @@
-/** Server state for tasks: list pages over the API cursor, single tasks, and changes. */
-
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateTaskInput, Task, UpdateTaskInput } from "@taskmanager/core/task/schema";
-import { ApiError } from "../api-client";
+/**
+ * Server state for tasks: list pages over the API cursor, single tasks, and
+ * changes. Quick add and status changes are optimistic: the list shows the result
+ * at once and rolls back (with the error) if the server refuses.
+ */
 import {
-  createTask,
-  deleteTask,
-  getTask,
-  type ListFilter,
-  listTasks,
-  updateTask,
-} from "./endpoints";
+  type InfiniteData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import type {
+  CreateTaskInput,
+  Task,
+  TaskPage,
+  UpdateTaskInput,
+} from "@taskmanager/core/task/schema";
+import { ApiError } from "../api-client";
+import { createTask, getTask, type ListFilter, listTasks, updateTask } from "./endpoints";
 
 export const taskKeys = {
   lists: ["tasks", "list"] as const,
   list: (filter: ListFilter) => ["tasks", "list", filter] as const,
   detail: (taskId: string) => ["tasks", "detail", taskId] as const,
 };
+
+type ListData = InfiniteData<TaskPage, string | undefined>;
 
 export function useTaskList(filter: ListFilter) {
   return useInfiniteQuery({
@@ -31,15 +41,72 @@ export function useTask(taskId: string) {
   return useQuery({ queryKey: taskKeys.detail(taskId), queryFn: () => getTask(taskId) });
 }
 
+/** Rewrites the items of every cached list page (every filter) in place. */
+function editLists(
+  client: QueryClient,
+  edit: (items: Task[], pageIndex: number, filter: ListFilter) => Task[],
+) {
+  for (const [key, data] of client.getQueriesData<ListData>({ queryKey: taskKeys.lists })) {
+    if (!data) continue;
+    const filter = key[2] as ListFilter;
+    const pages = data.pages.map((page, i) => ({ ...page, items: edit(page.items, i, filter) }));
+    client.setQueryData<ListData>(key, { ...data, pages });
+  }
+}
+
+/** Whether a list would show this task (a search's matching is the server's to decide). */
+const listShows = (filter: ListFilter, task: Task) =>
+  filter.q === undefined &&
+  (filter.status === undefined || filter.status === task.status) &&
+  (filter.tag === undefined || task.tags.includes(filter.tag));
+
+/** Stops list fetches in flight (they would overwrite the optimistic state) and keeps what to roll back to. */
+async function snapshotLists(client: QueryClient) {
+  await client.cancelQueries({ queryKey: taskKeys.lists });
+  return client.getQueriesData<ListData>({ queryKey: taskKeys.lists });
+}
+
+function restoreLists(client: QueryClient, snapshot: ReturnType<QueryClient["getQueriesData"]>) {
+  for (const [key, data] of snapshot) client.setQueryData(key, data);
+}
+
+export interface CreateVariables {
+  input: CreateTaskInput;
+  /** A stand-in shown at the top of the lists until the server answers (quick add). */
+  placeholder?: Task;
+}
+
 export function useCreateTask() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateTaskInput) => createTask(input),
-    onSuccess: (task) => {
-      client.setQueryData(taskKeys.detail(task.taskId), task);
-      return client.invalidateQueries({ queryKey: taskKeys.lists });
+    mutationFn: ({ input }: CreateVariables) => createTask(input),
+    onMutate: async ({ placeholder }) => {
+      if (!placeholder) return { snapshot: [] };
+      const snapshot = await snapshotLists(client);
+      editLists(client, (items, page, filter) =>
+        page === 0 && listShows(filter, placeholder) ? [placeholder, ...items] : items,
+      );
+      return { snapshot };
     },
+    onError: (_error, _variables, context) => restoreLists(client, context?.snapshot ?? []),
+    onSuccess: (task, { placeholder }) => {
+      client.setQueryData(taskKeys.detail(task.taskId), task);
+      if (placeholder) {
+        editLists(client, (items) =>
+          items.map((t) => (t.taskId === placeholder.taskId ? task : t)),
+        );
+      }
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.lists }),
   });
+}
+
+function onConflictRefetch(client: QueryClient, error: unknown, taskId: string) {
+  // A conflict means what we show is stale: fetch the latest so the next try can succeed.
+  if (error instanceof ApiError && error.code === "conflict") {
+    void client.invalidateQueries({ queryKey: taskKeys.lists });
+    void client.invalidateQueries({ queryKey: taskKeys.detail(taskId) });
+  }
 }
 
 export function useUpdateTask() {
@@ -51,23 +118,31 @@ export function useUpdateTask() {
       client.setQueryData(taskKeys.detail(task.taskId), task);
       return client.invalidateQueries({ queryKey: taskKeys.lists });
     },
-    // A conflict means what we show is stale: fetch the latest so the next try can succeed.
-    onError: (error, { taskId }) => {
-      if (error instanceof ApiError && error.code === "conflict") {
-        void client.invalidateQueries({ queryKey: taskKeys.lists });
-        void client.invalidateQueries({ queryKey: taskKeys.detail(taskId) });
-      }
-    },
+    onError: (error, { taskId }) => onConflictRefetch(client, error, taskId),
   });
 }
 
-export function useDeleteTask() {
+/** Mark done / reopen from the list: the row changes at once, and back if refused. */
+export function useSetStatus() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (taskId: string) => deleteTask(taskId),
-    onSuccess: (_result, taskId) => {
-      client.removeQueries({ queryKey: taskKeys.detail(taskId) });
-      return client.invalidateQueries({ queryKey: taskKeys.lists });
+    mutationFn: ({ task, status }: { task: Task; status: Task["status"] }) =>
+      updateTask(task.taskId, { version: task.version, status }),
+    onMutate: async ({ task, status }) => {
+      const snapshot = await snapshotLists(client);
+      editLists(client, (items) =>
+        items.map((t) => (t.taskId === task.taskId ? { ...t, status } : t)),
+      );
+      return { snapshot };
     },
+    onError: (error, { task }, context) => {
+      restoreLists(client, context?.snapshot ?? []);
+      onConflictRefetch(client, error, task.taskId);
+    },
+    onSuccess: (task) => {
+      client.setQueryData(taskKeys.detail(task.taskId), task);
+      editLists(client, (items) => items.map((t) => (t.taskId === task.taskId ? task : t)));
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.lists }),
   });
 }

@@ -1,12 +1,14 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createMemoryHistory, RouterProvider } from "@tanstack/react-router";
 import type { Task } from "@taskmanager/core/task/schema";
 import { render } from "@testing-library/react";
-import type { ReactNode } from "react";
 import { vi } from "vitest";
+import { makeRouter } from "../router";
+import { queryClient } from "../tasks/query-client";
 
-export function renderWithClient(ui: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return { client, ...render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>) };
+/** The whole app (shell, router, screens) at `url`, signed in, with the real cache. */
+export function renderApp(url: string) {
+  const router = makeRouter({ history: createMemoryHistory({ initialEntries: [url] }) });
+  return { router, client: queryClient, ...render(<RouterProvider router={router} />) };
 }
 
 export interface Call {
@@ -17,8 +19,8 @@ export interface Call {
 
 type Reply = { status: number; body?: unknown };
 
-/** Stubs fetch with `respond`, recording each request the app makes. */
-export function mockApi(respond: (call: Call) => Reply) {
+/** Stubs fetch with `respond` (a reply or a promise of one), recording each request the app makes. */
+export function mockApi(respond: (call: Call) => Reply | Promise<Reply>) {
   const calls: Call[] = [];
   vi.stubGlobal(
     "fetch",
@@ -29,7 +31,7 @@ export function mockApi(respond: (call: Call) => Reply) {
         body: init?.body ? JSON.parse(String(init.body)) : undefined,
       };
       calls.push(call);
-      const reply = respond(call);
+      const reply = await respond(call);
       return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
         status: reply.status,
         headers: { "content-type": "application/json" },

@@ -1,18 +1,32 @@
 import { cleanup } from "@testing-library/react";
-import { afterEach, vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
+import { resetScreens } from "../app/screen";
+import { toast } from "../app/toast";
+import { pendingDeletes } from "../tasks/deletion";
+import { queryClient } from "../tasks/query-client";
 
 // Component tests talk to a mocked fetch, never to an issuer: the token is a given.
 vi.mock("../auth", () => ({
   accessToken: async () => "test-token",
-  readTokens: () => ({ access: "test-token", refresh: "test-refresh" }),
-  currentEmail: () => "ada@example.com",
   signIn: vi.fn(async () => {}),
-  signOut: vi.fn(),
   completeSignIn: vi.fn(),
 }));
 
+beforeEach(() => {
+  localStorage.setItem(
+    "taskmanager.tokens",
+    JSON.stringify({ access: "test-token", refresh: "test-refresh" }),
+  );
+});
+
 afterEach(() => {
   cleanup();
+  queryClient.clear();
+  toast.set(null);
+  pendingDeletes.set(new Set());
+  resetScreens();
   sessionStorage.clear();
+  localStorage.clear();
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });

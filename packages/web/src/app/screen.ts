@@ -1,0 +1,49 @@
+/**
+ * What every screen does when it appears: name itself in the tab's title and,
+ * when it was reached by a navigation (not the first page load), move focus to
+ * its heading so keyboard and screen-reader users start there.
+ */
+import { useEffect, useRef } from "react";
+
+let firstScreen = true;
+
+/** For tests: the next screen counts as the first of a page load again. */
+export function resetScreens() {
+  firstScreen = true;
+}
+
+export function useScreen(title: string) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · Taskmanager`;
+  }, [title]);
+  useEffect(() => {
+    if (firstScreen) {
+      firstScreen = false;
+      return;
+    }
+    // Something inside this screen already took focus on purpose (e.g. "n" asked for quick add).
+    const active = document.activeElement;
+    const screen = heading.current?.closest("section");
+    if (active && active !== document.body && screen?.contains(active)) return;
+    heading.current?.focus();
+  }, []);
+  return heading;
+}
+
+/** A focus wanted on an element that the next screen renders ("n" from another screen). */
+let wanted: string | null = null;
+
+export function requestFocus(id: string) {
+  const element = document.getElementById(id);
+  if (element) element.focus();
+  else wanted = id;
+}
+
+export function useRequestedFocus(id: string) {
+  useEffect(() => {
+    if (wanted !== id) return;
+    wanted = null;
+    document.getElementById(id)?.focus();
+  }, [id]);
+}

@@ -1,0 +1,102 @@
+/**
+ * Around every screen: skip link, header, offline banner, the one live region, the
+ * toast, and the keyboard shortcuts. Signed out, every address but the sign-in
+ * callback shows the sign-in screen.
+ */
+import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
+import { announcement } from "../app/announce";
+import { requestFocus } from "../app/screen";
+import { currentEmail, readTokens, signOut } from "../tokens";
+import { OfflineBanner } from "./OfflineBanner";
+import { ShortcutsDialog, useShortcuts } from "./Shortcuts";
+import { SignIn } from "./SignIn";
+import { ToastView } from "./Toast";
+
+export const QUICK_ADD_ID = "quick-add-title";
+export const SEARCH_ID = "task-search";
+
+export function Shell() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const help = useRef<HTMLDialogElement>(null);
+  const signedIn = readTokens() !== null;
+  const onList = pathname === "/";
+
+  useShortcuts(signedIn, {
+    n: () => {
+      if (!onList) void navigate({ to: "/" });
+      requestFocus(QUICK_ADD_ID);
+    },
+    "/": () => {
+      if (!onList) void navigate({ to: "/" });
+      requestFocus(SEARCH_ID);
+    },
+    "?": () => help.current?.showModal(),
+  });
+
+  if (pathname === "/callback") {
+    return (
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    );
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      {signedIn ? (
+        <header className="app-header">
+          <Link to="/" className="brand">
+            Taskmanager
+          </Link>
+          <span className="who">{currentEmail()}</span>
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => help.current?.showModal()}
+            aria-keyshortcuts="?"
+          >
+            Shortcuts
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              signOut();
+              sessionStorage.clear();
+              // A fresh page drops every cached task along with the session.
+              window.location.assign("/");
+            }}
+          >
+            Sign out
+          </button>
+        </header>
+      ) : null}
+      <OfflineBanner />
+      <main id="main" tabIndex={-1}>
+        {signedIn ? <Outlet /> : <SignIn />}
+      </main>
+      <LiveRegion />
+      <ToastView />
+      <ShortcutsDialog ref={help} />
+    </>
+  );
+}
+
+function LiveRegion() {
+  const { message, count } = announcement.use();
+  const region = useRef<HTMLDivElement>(null);
+  // Re-set the text so the same message twice is read twice.
+  useEffect(() => {
+    const node = region.current;
+    if (!node || count === 0) return;
+    node.textContent = "";
+    const timer = setTimeout(() => {
+      node.textContent = message;
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [message, count]);
+  return <div ref={region} role="status" aria-live="polite" className="visually-hidden" />;
+}

@@ -1,0 +1,61 @@
+/**
+ * The app's routes (TanStack Router). The shell and this table are the entry chunk;
+ * each screen loads on first use, with the API client, zod and TanStack Query.
+ */
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+} from "@tanstack/react-router";
+import { NotFound } from "./components/NotFound";
+import { Shell } from "./components/Shell";
+import { parseSearch, shapeListSearch, stringifySearch } from "./search";
+
+const rootRoute = createRootRoute({ component: Shell, notFoundComponent: () => <NotFound /> });
+
+export const listRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  validateSearch: shapeListSearch,
+  component: lazyRouteComponent(() => import("./components/TaskList"), "TaskListScreen"),
+});
+
+const newTaskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/new",
+  component: lazyRouteComponent(() => import("./components/NewTask"), "NewTaskScreen"),
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/tasks/$taskId",
+  component: lazyRouteComponent(() => import("./components/TaskDetail"), "TaskDetailScreen"),
+});
+
+const callbackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/callback",
+  component: lazyRouteComponent(() => import("./components/Callback"), "Callback"),
+});
+
+export const routeTree = rootRoute.addChildren([listRoute, newTaskRoute, taskRoute, callbackRoute]);
+
+export function makeRouter(
+  options: { history?: Parameters<typeof createRouter>[0]["history"] } = {},
+) {
+  return createRouter({
+    routeTree,
+    parseSearch,
+    stringifySearch,
+    // Screens are few and small: fetch a screen's code when its link is pointed at.
+    defaultPreload: "intent",
+    ...options,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof makeRouter>;
+  }
+}
