@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, SIZES } from "./axe";
 import { launchChromium } from "./chromium";
+import { docsScreenshots } from "./docs-screenshots";
 
 const urls = inject("e2e");
 const shots = join(import.meta.dirname, "..", "artifacts", "screenshots");
@@ -60,7 +61,6 @@ async function api(token: string, path: string, init: { method?: string; body?: 
 }
 
 const items = () => page.getByRole("list", { name: "Tasks" }).getByRole("listitem");
-const docs = join(import.meta.dirname, "..", "..", "..", "docs");
 /** 0 axe violations at both sizes (and in dark mode at the first), back at 1280x800 after. */
 async function expectAccessible(target: Page, screenName: string) {
   for (const size of SIZES) {
@@ -546,17 +546,17 @@ describe("the web app", () => {
     await expect
       .poll(() => bobPage.getByRole("list", { name: "Tasks" }).getByRole("listitem").count())
       .toBe(8);
-    await mkdir(docs, { recursive: true });
-    await bobPage.screenshot({ path: join(docs, "list-1280.png") });
-    await bobPage.screenshot({ path: join(docs, "screenshot.png") });
+    await mkdir(docsScreenshots, { recursive: true });
+    await bobPage.screenshot({ path: join(docsScreenshots, "list-1280.png") });
+    await bobPage.screenshot({ path: join(docsScreenshots, "screenshot.png") });
     await bobPage.setViewportSize(SIZES[1]);
-    await bobPage.screenshot({ path: join(docs, "list-375.png"), fullPage: true });
+    await bobPage.screenshot({ path: join(docsScreenshots, "list-375.png"), fullPage: true });
     await bobPage.setViewportSize(SIZES[0]);
     await bobPage.getByRole("link", { name: "Send invoice to Acme" }).click();
     await bobPage.getByRole("button", { name: "Edit" }).waitFor();
-    await bobPage.screenshot({ path: join(docs, "detail-1280.png") });
+    await bobPage.screenshot({ path: join(docsScreenshots, "detail-1280.png") });
     await bobPage.setViewportSize(SIZES[1]);
-    await bobPage.screenshot({ path: join(docs, "detail-375.png"), fullPage: true });
+    await bobPage.screenshot({ path: join(docsScreenshots, "detail-375.png"), fullPage: true });
     await other.close();
   });
 });

@@ -13,15 +13,15 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, SIZES } from "./axe";
 import { launchChromium } from "./chromium";
+import { docsScreenshots } from "./docs-screenshots";
 
 const urls = inject("e2e");
-const docs = join(import.meta.dirname, "..", "..", "..", "docs");
 const run = Date.now().toString(36);
 
 let browser: Browser;
 
 beforeAll(async () => {
-  await mkdir(docs, { recursive: true });
+  await mkdir(docsScreenshots, { recursive: true });
   browser = await launchChromium();
 });
 
@@ -113,7 +113,7 @@ describe.each(SIZES)("the issuer's pages at $width px", (size) => {
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(background).toBe(colorScheme === "dark" ? "rgb(18, 21, 28)" : "rgb(246, 247, 249)");
       if (colorScheme === "light")
-        await page.screenshot({ path: join(docs, `signin-${size.width}.png`) });
+        await page.screenshot({ path: join(docsScreenshots, `signin-${size.width}.png`) });
 
       await page.getByLabel("Email").fill("ann@example.com");
       await page.getByLabel("Password").fill("wrong-password-here");
