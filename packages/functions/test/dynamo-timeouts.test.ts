@@ -118,7 +118,10 @@ test("a hung DynamoDB is a 503 within 3 s, and the next request succeeds once it
   expect((await handlers.list(event("GET"))).statusCode).toBe(200);
 
   mode = "hang";
-  for (const run of [() => handlers.list(event("GET")), () => handlers.create(event("POST", { title: "held" }))]) {
+  for (const run of [
+    () => handlers.list(event("GET")),
+    () => handlers.create(event("POST", { title: "held" })),
+  ]) {
     const { result, ms } = await timed(run);
     expect(result.statusCode, result.body).toBe(503);
     expect(JSON.parse(result.body ?? "")).toEqual(unavailable);
