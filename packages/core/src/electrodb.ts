@@ -1,6 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { StandardRetryStrategy } from "@smithy/core/retry";
-import type { RetryStrategyV2 } from "@smithy/types";
+import type { RetryStrategyV2, StandardRetryToken } from "@smithy/types";
 import { Resource } from "sst";
 
 /**
@@ -34,11 +34,15 @@ export const DYNAMO_BUDGET = {
 function boundedRetries(maxAttempts: number): RetryStrategyV2 {
   // DynamoDB's own base delay in the SDK (its client default): 25 ms.
   const standard = new StandardRetryStrategy({ maxAttempts, baseDelay: 25 });
+  // The tokens are the standard strategy's own: it issued them.
   return {
     acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
     refreshRetryTokenForRetry: (token, info) =>
-      standard.refreshRetryTokenForRetry(token, { ...info, retryAfterHint: undefined }),
-    recordSuccess: (token) => standard.recordSuccess(token),
+      standard.refreshRetryTokenForRetry(token as StandardRetryToken, {
+        ...info,
+        retryAfterHint: undefined,
+      }),
+    recordSuccess: (token) => standard.recordSuccess(token as StandardRetryToken),
   };
 }
 

@@ -22,6 +22,12 @@ export interface RawResponse {
 
 export function rawRequest(base: string, init: RawRequest): Promise<RawResponse> {
   const url = new URL(base);
+  // Node frames a GET's or DELETE's body only if told its length (else the bytes
+  // would read as the next request on the connection).
+  const headers =
+    init.body === undefined
+      ? init.headers
+      : { "content-length": String(Buffer.byteLength(init.body)), ...init.headers };
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -29,7 +35,7 @@ export function rawRequest(base: string, init: RawRequest): Promise<RawResponse>
         port: url.port,
         method: init.method,
         path: init.target,
-        headers: init.headers,
+        headers,
         setHost: !(init.headers && "host" in init.headers),
         agent: init.agent,
       },
