@@ -1,50 +1,36 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { StandardRetryStrategy } from "@smithy/core/retry";
-import type { RetryStrategyV2, StandardRetryToken } from "@smithy/types";
 import { Resource } from "sst";
+import { budgetedRetries } from "./retry-budget";
 
 /**
  * How long one DynamoDB call may take, retries included, before the caller gets a
- * 503 `unavailable`. The API promises an answer within 3 s whether DynamoDB is
- * dead, refusing or hung, and the same settings keep a Lambda far below its timeout.
+ * 503 `unavailable`. The API promises an answer within 3 s whether DynamoDB is dead,
+ * refusing or hung; the same settings keep a Lambda (SST's default timeout: 20 s)
+ * far below its timeout.
  *
- * Worst case, hung (accepts connections, never answers, e.g. SIGSTOP):
- *   ATTEMPTS x REQUEST_TIMEOUT_MS + backoff = 2 x 1000 + at most 25 (the SDK's jitter
- *   for DynamoDB's first retry) = about 2.03 s.
- * Dead or refusing: connect fails at once (or after CONNECTION_TIMEOUT_MS when SYNs
- *   go unanswered, which REQUEST_TIMEOUT_MS covers too), so at most the same.
- * Throttled: the first answer is quick, the retry waits at most 1 s (the SDK's
- *   throttling backoff) and takes at most REQUEST_TIMEOUT_MS: about 2 s.
- * DynamoDB answers in single-digit milliseconds, so 1 s is a hundred times a normal
- * call, a cold connection with TLS included.
+ * - Hung (accepts connections, never answers: SIGSTOP): one attempt times out after
+ *   REQUEST_TIMEOUT_MS (2 s). No retry: another 2 s attempt would not fit the budget.
+ * - Dead or refusing: connecting fails at once, so the SDK retries (up to ATTEMPTS)
+ *   while a whole attempt still fits: at most BUDGET_MS (2.5 s) in all. Unanswered
+ *   SYNs end after CONNECTION_TIMEOUT_MS, then likewise.
+ * - Throttled or a 5xx: the same fast-failure rule, with at most MAX_BACKOFF_MS
+ *   between attempts (the SDK's own throttling backoff starts at 1 s).
+ * So the worst case is BUDGET_MS = at most attempts x timeout + backoff that fit:
+ * 2 s for a hung DynamoDB, 2.5 s otherwise; the edge adds milliseconds.
+ * DynamoDB answers in single-digit milliseconds, so 2 s per attempt is generous
+ * even for a cold connection; DynamoDB Local, which serialises writes, needs it under
+ * a burst of 50 concurrent updates on a busy 2-core machine.
  */
-export const DYNAMO_BUDGET = {
-  ATTEMPTS: 2,
-  /** From sending until the response headers; also covers connecting. */
-  REQUEST_TIMEOUT_MS: 1_000,
+export const DYNAMO_TIME = {
+  BUDGET_MS: 2_500,
+  ATTEMPTS: 3,
+  /** From sending until the response headers; covers connecting too. */
+  REQUEST_TIMEOUT_MS: 2_000,
   CONNECTION_TIMEOUT_MS: 500,
   /** Idle socket while the body streams in, so a stall after the headers ends too. */
-  SOCKET_TIMEOUT_MS: 1_000,
+  SOCKET_TIMEOUT_MS: 2_000,
+  MAX_BACKOFF_MS: 100,
 } as const;
-
-/**
- * The SDK's standard retries, except that a server's retry-after hint is ignored: the
- * SDK would honour one for up to 5 s longer than its own backoff, past the budget.
- */
-function boundedRetries(maxAttempts: number): RetryStrategyV2 {
-  // DynamoDB's own base delay in the SDK (its client default): 25 ms.
-  const standard = new StandardRetryStrategy({ maxAttempts, baseDelay: 25 });
-  // The tokens are the standard strategy's own: it issued them.
-  return {
-    acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
-    refreshRetryTokenForRetry: (token, info) =>
-      standard.refreshRetryTokenForRetry(token as StandardRetryToken, {
-        ...info,
-        retryAfterHint: undefined,
-      }),
-    recordSuccess: (token) => standard.recordSuccess(token as StandardRetryToken),
-  };
-}
 
 /**
  * One DynamoDB client per process (Lambda reuses it across invocations); the endpoint
@@ -54,12 +40,17 @@ function boundedRetries(maxAttempts: number): RetryStrategyV2 {
  * as the freeze (a connection timeout does not help: the kernel still accepts).
  */
 export const dynamoClient = new DynamoDBClient({
-  maxAttempts: DYNAMO_BUDGET.ATTEMPTS,
-  retryStrategy: boundedRetries(DYNAMO_BUDGET.ATTEMPTS),
+  maxAttempts: DYNAMO_TIME.ATTEMPTS,
+  retryStrategy: budgetedRetries({
+    maxAttempts: DYNAMO_TIME.ATTEMPTS,
+    budgetMs: DYNAMO_TIME.BUDGET_MS,
+    attemptMs: DYNAMO_TIME.REQUEST_TIMEOUT_MS,
+    maxBackoffMs: DYNAMO_TIME.MAX_BACKOFF_MS,
+  }),
   requestHandler: {
-    connectionTimeout: DYNAMO_BUDGET.CONNECTION_TIMEOUT_MS,
-    requestTimeout: DYNAMO_BUDGET.REQUEST_TIMEOUT_MS,
-    socketTimeout: DYNAMO_BUDGET.SOCKET_TIMEOUT_MS,
+    connectionTimeout: DYNAMO_TIME.CONNECTION_TIMEOUT_MS,
+    requestTimeout: DYNAMO_TIME.REQUEST_TIMEOUT_MS,
+    socketTimeout: DYNAMO_TIME.SOCKET_TIMEOUT_MS,
     throwOnRequestTimeout: true,
   },
 });
