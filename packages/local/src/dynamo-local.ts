@@ -76,6 +76,8 @@ function spawnJava(options: DynamoLocalOptions): Running {
 
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
+const STARTUP_TIMEOUT_MS = 120_000;
+
 async function waitUntilReady(running: Running, endpoint: string): Promise<void> {
   const probe = new DynamoDBClient({
     endpoint,
@@ -83,7 +85,8 @@ async function waitUntilReady(running: Running, endpoint: string): Promise<void>
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
-  const deadline = Date.now() + 30_000;
+  // About 3.5 s on an idle machine; a busy one (a CI runner, a test suite) can take 20 s+.
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   try {
     for (;;) {
       if (hasExited(running.child)) {
@@ -95,7 +98,11 @@ async function waitUntilReady(running: Running, endpoint: string): Promise<void>
         await probe.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch {
-        if (Date.now() > deadline) throw new Error("DynamoDB Local did not start within 30 s");
+        if (Date.now() > deadline) {
+          throw new Error(
+            `DynamoDB Local did not start within ${STARTUP_TIMEOUT_MS / 1000} s: ${running.stderr()}`,
+          );
+        }
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
     }
