@@ -6,7 +6,14 @@ import type { Server } from "node:http";
 import { apiCors, type RouteDefinition } from "@taskmanager/functions/routes";
 import { fromLambdaResult, matchPath, toApiGatewayEvent } from "./apigw-event";
 import { type LambdaHandler, lambdaContext, loadHandler } from "./handlers";
-import { BodyTooLargeError, createServer, readBody, sendJson } from "./http-server";
+import {
+  BodyTooLargeError,
+  createServer,
+  readBody,
+  requestUrl,
+  sendBadRequest,
+  sendJson,
+} from "./http-server";
 
 export function createApiServer(options: {
   routes: readonly RouteDefinition[];
@@ -23,7 +30,12 @@ export function createApiServer(options: {
   };
 
   return createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+    // A request API Gateway cannot parse never reaches a route (nor becomes a 500).
+    const url = requestUrl(req);
+    if (!url) {
+      sendBadRequest(res);
+      return;
+    }
     const method = req.method ?? "GET";
     const origin = req.headers.origin;
     const corsHeaders: Record<string, string> =

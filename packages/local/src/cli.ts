@@ -20,16 +20,26 @@ const WEB_PORT = Number(process.env.WEB_PORT ?? 5173);
 const webUrl = `http://127.0.0.1:${WEB_PORT}`;
 
 async function main() {
-  const stack = await startStack({
-    inMemory: flags.memory,
-    ports: {
-      api: Number(process.env.API_PORT ?? 3000),
-      auth: Number(process.env.AUTH_PORT ?? 3001),
-      mail: Number(process.env.MAIL_PORT ?? 3002),
-      dynamo: Number(process.env.DYNAMO_PORT ?? 8000),
+  // Supervision reports each crash and restart itself; giving up ends the run.
+  let shutdown = async (_code: number) => {};
+  const stack = await startStack(
+    {
+      inMemory: flags.memory,
+      ports: {
+        api: Number(process.env.API_PORT ?? 3000),
+        auth: Number(process.env.AUTH_PORT ?? 3001),
+        mail: Number(process.env.MAIL_PORT ?? 3002),
+        dynamo: Number(process.env.DYNAMO_PORT ?? 8000),
+      },
+      webOrigins: [webUrl, `http://localhost:${WEB_PORT}`],
     },
-    webOrigins: [webUrl, `http://localhost:${WEB_PORT}`],
-  });
+    {
+      onDynamoGiveUp: () => {
+        console.error("Stopping: fix the cause above, then run pnpm start again.");
+        void shutdown(1);
+      },
+    },
+  );
 
   const web = flags["no-web"]
     ? undefined
@@ -64,19 +74,19 @@ Taskmanager is running on this machine (${flags.memory ? "in memory: nothing is 
 Press Ctrl-C to stop.`);
 
   let stopping = false;
-  const shutdown = async () => {
+  shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     if (web?.pid && web.exitCode === null) process.kill(-web.pid, "SIGTERM");
     await stack.stop();
-    process.exit(0);
+    process.exit(code);
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
   web?.on("exit", (code) => {
     if (!stopping) {
       console.error(`The web dev server exited (${code}); stopping.`);
-      void shutdown();
+      void shutdown(1);
     }
   });
 }

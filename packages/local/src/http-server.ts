@@ -41,6 +41,34 @@ export function close(server: Server): Promise<void> {
   });
 }
 
+/**
+ * The URL a request names, or null when it is malformed: a Host header that is not
+ * `host[:port]` (empty, `a b`, `[::1`, or one carrying a path), or a target that is
+ * neither a path nor an absolute URL. The path never comes from the Host header,
+ * and `//x` stays a path. (Node itself refuses a request with no Host at all.)
+ */
+export function requestUrl(req: IncomingMessage): URL | null {
+  const target = req.url ?? "";
+  try {
+    // Absolute-form (`GET http://host/path`): its authority replaces the Host header.
+    if (/^https?:\/\//i.test(target)) return new URL(target);
+    const host = req.headers.host ?? "";
+    if (!target.startsWith("/") || !host || /[\s/?#@\\]/.test(host)) return null;
+    const url = new URL(`http://${host}`);
+    const path = new URL(`http://path.invalid${target}`);
+    url.pathname = path.pathname;
+    url.search = path.search;
+    return url;
+  } catch {
+    return null;
+  }
+}
+
+/** What API Gateway answers a request it cannot parse. */
+export function sendBadRequest(res: ServerResponse) {
+  sendJson(res, 400, { message: "Bad Request" });
+}
+
 export class BodyTooLargeError extends Error {}
 
 /** API Gateway's own payload limit is 10 MB. */

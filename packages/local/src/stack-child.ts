@@ -4,22 +4,28 @@
  * tests) need two processes, as two Lambda deployments would have.
  */
 import { type StackOptions, startStack } from "./stack";
-import { STACK_READY } from "./stack-process";
-
-const stack = await startStack(JSON.parse(process.argv[2] ?? "{}") as StackOptions);
-process.stdout.write(
-  `${STACK_READY}${JSON.stringify({ urls: stack.urls, tables: stack.tables })}\n`,
-);
+import { DYNAMO_PID, STACK_READY } from "./stack-process";
 
 let stopping = false;
-const stop = async () => {
+const stop = async (code = 0) => {
   if (stopping) return;
   stopping = true;
   await stack.stop();
-  process.exit(0);
+  process.exit(code);
 };
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+
+const stack = await startStack(JSON.parse(process.argv[2] ?? "{}") as StackOptions, {
+  // The parent tracks the Java process (tests freeze it) across restarts.
+  onDynamoRestart: (pid) => process.stdout.write(`${DYNAMO_PID}${pid}\n`),
+  // Supervision has said why on stderr; a stack without its database is no stack.
+  onDynamoGiveUp: () => void stop(1),
+});
+process.stdout.write(
+  `${STACK_READY}${JSON.stringify({ urls: stack.urls, tables: stack.tables, dynamoPid: stack.dynamoPid() })}\n`,
+);
+
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
 // The parent holds our stdin open; if it dies, stop rather than orphan DynamoDB Local.
-process.stdin.on("end", stop);
+process.stdin.on("end", () => void stop());
 process.stdin.resume();

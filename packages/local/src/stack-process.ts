@@ -4,6 +4,8 @@ import { createInterface } from "node:readline";
 import type { Stack, StackOptions } from "./stack";
 
 export const STACK_READY = "stack-ready ";
+/** The child's line when a restarted DynamoDB Local runs as a new process. */
+export const DYNAMO_PID = "stack-dynamo-pid ";
 
 const packageDir = resolve(import.meta.dirname, "..");
 
@@ -19,14 +21,22 @@ export function startStackProcess(options: StackOptions): Promise<Stack> {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
   };
+  let dynamoPid: number | undefined;
 
   return new Promise((ready, fail) => {
     const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
       // Request logs stay in the child unless asked for.
-      if (line.startsWith(STACK_READY))
-        ready({ ...JSON.parse(line.slice(STACK_READY.length)), stop });
-      else if (process.env.STACK_LOGS) console.log(line);
+      if (line.startsWith(STACK_READY)) {
+        const started = JSON.parse(line.slice(STACK_READY.length)) as Omit<
+          Stack,
+          "stop" | "dynamoPid"
+        > & { dynamoPid?: number };
+        dynamoPid = started.dynamoPid;
+        ready({ urls: started.urls, tables: started.tables, dynamoPid: () => dynamoPid, stop });
+      } else if (line.startsWith(DYNAMO_PID)) {
+        dynamoPid = Number(line.slice(DYNAMO_PID.length)) || undefined;
+      } else if (process.env.STACK_LOGS) console.log(line);
     });
     child.once("exit", (code) =>
       fail(new Error(`The local stack exited (${code}) before it was ready`)),

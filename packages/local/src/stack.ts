@@ -21,6 +21,8 @@ import { authTableInput, ensureTable, tasksTableInput } from "./tables";
 export interface StackOptions {
   /** Keep no data: DynamoDB Local runs in memory. */
   inMemory?: boolean;
+  /** Where DynamoDB Local keeps data when not in memory (absolute; default `.local/dynamodb`). */
+  dataDir?: string;
   /** Ports; 0 picks a free one. */
   ports?: Partial<Record<"api" | "auth" | "mail" | "dynamo", number>>;
   /** Origins the API (CORS) and the issuer (redirects) accept, e.g. the web app's. */
@@ -34,10 +36,23 @@ export interface StackOptions {
 export interface Stack {
   urls: { api: string; auth: string; mail: string; dynamo: string };
   tables: { tasks: string; auth: string };
+  /** DynamoDB Local's Java process now (it changes when a crash is restarted). */
+  dynamoPid(): number | undefined;
   stop(): Promise<void>;
 }
 
-export async function startStack(options: StackOptions = {}): Promise<Stack> {
+/** What the stack's owner hears from DynamoDB Local's supervision. */
+export interface StackEvents {
+  /** A crashed DynamoDB Local serves again, as this process. */
+  onDynamoRestart?: (pid: number | undefined) => void;
+  /** DynamoDB Local kept crashing and is not restarted again. */
+  onDynamoGiveUp?: (message: string) => void;
+}
+
+export async function startStack(
+  options: StackOptions = {},
+  events: StackEvents = {},
+): Promise<Stack> {
   const ports = { api: 0, auth: 0, mail: 0, dynamo: 0, ...options.ports };
   const tables = options.tables ?? {
     tasks: "taskmanager-local-tasks",
@@ -52,7 +67,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   try {
-    const dbPath = options.inMemory ? undefined : resolve(repoRoot, ".local/dynamodb");
+    const dbPath = options.inMemory
+      ? undefined
+      : resolve(options.dataDir ?? resolve(repoRoot, ".local/dynamodb"));
     if (dbPath) mkdirSync(dbPath, { recursive: true });
     // Fixed local credentials: DynamoDB Local and the mailbox accept any, but the SDK wants some.
     Object.assign(process.env, {
@@ -60,11 +77,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       AWS_ACCESS_KEY_ID: "local",
       AWS_SECRET_ACCESS_KEY: "local",
     });
-    const dynamo = await startDynamoLocal({ port: ports.dynamo || (await freePort()), dbPath });
+    const ensureTables = async (endpoint: string) => {
+      await ensureTable(endpoint, tasksTableInput(tables.tasks));
+      await ensureTable(endpoint, authTableInput(tables.auth), "expiry");
+    };
+    const dynamo = await startDynamoLocal({
+      port: ports.dynamo || (await freePort()),
+      dbPath,
+      // In memory a restart starts empty: the tables come back (their data does not).
+      onRestart: async (pid) => {
+        await ensureTables(dynamo.endpoint);
+        events.onDynamoRestart?.(pid);
+      },
+      onGiveUp: events.onDynamoGiveUp,
+    });
     stops.push(dynamo.stop);
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
-    await ensureTable(dynamo.endpoint, tasksTableInput(tables.tasks));
-    await ensureTable(dynamo.endpoint, authTableInput(tables.auth), "expiry");
+    await ensureTables(dynamo.endpoint);
 
     const mailServer = createMailServer({ print: options.printMail ?? true });
     const apiServer = createApiServer({ routes, allowOrigins: webOrigins });
@@ -89,7 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         }),
       ),
     });
-    return { urls, tables, stop };
+    return { urls, tables, dynamoPid: dynamo.pid, stop };
   } catch (error) {
     await stop();
     throw error;

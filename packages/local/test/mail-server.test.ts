@@ -73,13 +73,13 @@ test("other paths are 404", async () => {
   expect((await fetch(`${mail()}/v2/email/outbound-emails`)).status).toBe(404);
 });
 
-test("a malformed request is a 500 and the stack keeps serving", async () => {
+test("a malformed request is a 400 (as SES answers it) and the stack keeps serving", async () => {
   const broken = await fetch(`${mail()}/v2/email/outbound-emails`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: "{not json",
   });
-  expect(broken.status).toBe(500);
-  expect(await fetch(`${mail()}/mailbox/%E0%A4%A`).then((r) => r.status)).toBe(500);
+  expect(broken.status).toBe(400);
+  expect(await fetch(`${mail()}/mailbox/%E0%A4%A`).then((r) => r.status)).toBe(400);
   expect(await inbox(`after-${randomUUID()}@example.com`)).toEqual([]);
 });

@@ -43,17 +43,25 @@ function toTask(item: TaskItem): Task {
 export async function create(userId: string, input: unknown): Promise<Task> {
   const { dueDate, ...fields } = parseInput(CreateTaskInput, input);
   const now = new Date().toISOString();
-  const result = await TaskEntity.create({
-    ...fields,
-    ...(dueDate ? { dueDate } : {}),
-    dueSort: dueDate ?? UNDATED,
-    userId,
-    taskId: newTaskId(),
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }).go();
-  return toTask(result.data);
+  const taskId = newTaskId();
+  try {
+    const result = await TaskEntity.create({
+      ...fields,
+      ...(dueDate ? { dueDate } : {}),
+      dueSort: dueDate ?? UNDATED,
+      userId,
+      taskId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    }).go();
+    return toTask(result.data);
+  } catch (error) {
+    // The id is new, so the item can only exist if this very call wrote it: the SDK
+    // retried a put whose answer was lost (a timeout) after it had been stored.
+    if (!isConditionFailure(error)) throw error;
+    return get(userId, taskId);
+  }
 }
 
 export async function get(userId: string, taskId: string): Promise<Task> {

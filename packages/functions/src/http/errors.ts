@@ -17,27 +17,45 @@ export const STATUS_OF_CODE = {
   unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;
 
-/** AWS SDK error names and Node network codes that mean "try again shortly". */
+/**
+ * AWS SDK error names and Node network codes that mean "try again shortly". A timeout
+ * (the DynamoDB client's request, connection or socket timeout: `TimeoutError`,
+ * `ETIMEDOUT`) is one: the dependency is hung, not the request wrong.
+ */
 const UNAVAILABLE_NAMES = new Set([
   "TimeoutError",
+  "RequestTimeout",
+  "RequestTimeoutException",
   "ThrottlingException",
   "ProvisionedThroughputExceededException",
   "RequestLimitExceeded",
   "ServiceUnavailable",
+  "ServiceUnavailableException",
   "InternalServerError",
 ]);
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
   "ETIMEDOUT",
   "EHOSTUNREACH",
+  "ENETUNREACH",
   "ENOTFOUND",
+  "EAI_AGAIN",
 ]);
 
 function isUnavailable(error: unknown): boolean {
   return causes(error).some((e) => {
-    const { name, code, errors } = e as { name?: string; code?: string; errors?: unknown };
+    const { name, code, errors, $fault } = e as {
+      name?: string;
+      code?: string;
+      errors?: unknown;
+      $fault?: string;
+    };
     if (UNAVAILABLE_NAMES.has(name ?? "") || NETWORK_CODES.has(code ?? "")) return true;
+    // An AWS service's own failure (a 5xx of any name) is not the caller's doing.
+    if ($fault === "server") return true;
     // fetch and net raise AggregateErrors that hold the real causes.
     return Array.isArray(errors) && errors.some(isUnavailable);
   });
