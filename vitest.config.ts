@@ -13,6 +13,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // sst.config.ts run under Pulumi's mocks (no AWS), and every handler bundled as SST does.
+        test: {
+          name: "infra",
+          include: ["infra/test/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       // The web app's component ("web") and browser ("e2e") projects.
       "packages/web/vitest*.config.ts",
     ],
