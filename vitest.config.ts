@@ -18,8 +18,10 @@ export default defineConfig({
         test: {
           name: "infra",
           include: ["infra/test/**/*.test.ts"],
+          globalSetup: ["infra/test/bundles.global.ts"],
+          // Generous: loading SST's components and Pulumi takes long on a busy machine.
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          hookTimeout: 240_000,
         },
       },
       // The web app's component ("web") and browser ("e2e") projects.

@@ -100,8 +100,7 @@ export async function bundleHandler(
       metafile: Metafile;
     });
   } catch (error) {
-    const errors = (error as { errors?: { text: string; location?: { file: string } }[] })
-      .errors;
+    const errors = (error as { errors?: { text: string; location?: { file: string } }[] }).errors;
     const detail = errors?.map((e) => `${e.text} (${e.location?.file ?? "?"})`).join("; ");
     throw new Error(`${reference} does not build: ${detail ?? String(error)}`);
   }
@@ -110,7 +109,10 @@ export async function bundleHandler(
     throw new Error(`${reference} would fail in Lambda:\n  ${problems.join("\n  ")}`);
   }
   const output = Object.values(metafile.outputs)[0];
-  return { ...handler, outfile, bytes: output?.bytes ?? 0, metafile };
+  if (!output?.exports.includes(handler.exportName)) {
+    throw new Error(`${reference}: ${handler.file} has no export "${handler.exportName}"`);
+  }
+  return { ...handler, outfile, bytes: output.bytes, metafile };
 }
 
 /** Imports left in the bundle that the Lambda Node.js runtime cannot satisfy. */
