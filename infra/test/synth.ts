@@ -343,12 +343,20 @@ export async function synth(stage: string, options: SynthOptions = {}): Promise<
   // Resource options are not shown to mocks: read them after SST's own transforms
   // (registered by `run` before the program starts), e.g. `retainOnDelete`.
   const retained = new Map<string, boolean | undefined>();
-  const program = () => {
+  // The program's own error is kept and rethrown here, rather than left to fail
+  // Pulumi's stack, whose internal promises would then reject unhandled.
+  let programError: unknown;
+  const program = async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       retained.set(`${args.type}::${args.name}`, args.opts.retainOnDelete);
       return undefined;
     });
-    return config.run();
+    try {
+      return await config.run();
+    } catch (error) {
+      programError = error;
+      return {};
+    }
   };
 
   const stack = pulumi.runtime as unknown as {
@@ -356,6 +364,7 @@ export async function synth(stage: string, options: SynthOptions = {}): Promise<
   };
   try {
     await Promise.race([stack.runInPulumiStack(() => run(program as never)), failed]);
+    if (programError) throw programError;
     await Promise.race([settle(resources), failed]);
   } finally {
     // Not closed: after a failure, calls still in flight would only add noise.
