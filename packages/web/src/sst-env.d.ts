@@ -5,9 +5,9 @@
 
 /// <reference types="vite/client" />
 interface ImportMetaEnv {
-  readonly VITE_API_URL: string;
-  readonly VITE_AUTH_URL: string;
+  readonly VITE_API_URL: string
+  readonly VITE_AUTH_URL: string
 }
 interface ImportMeta {
-  readonly env: ImportMetaEnv;
+  readonly env: ImportMetaEnv
 }
