@@ -13,6 +13,9 @@ export const web = new sst.aws.StaticSite("WebApp", {
   build: { command: "pnpm run build", output: "dist" },
   ...(router && { router: { instance: router } }),
   dev: { command: "pnpm run dev", url: DEV_WEB_URL },
+  // SST writes a types file for the VITE_ variables; src/vite-env.d.ts already declares
+  // them (with docs), so SST's copy goes where git and Biome do not look.
+  vite: { types: ".sst/sst-env.d.ts" },
   environment: {
     VITE_API_URL: api.url,
     VITE_AUTH_URL: auth.properties.url,

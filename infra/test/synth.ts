@@ -61,7 +61,7 @@ export interface Synth {
   one(type: string, name: string): Recorded;
 }
 
-type Pulumi = typeof import("@pulumi/pulumi");
+type Pulumi = typeof import("../../.sst/platform/node_modules/@pulumi/pulumi");
 
 /** Calls to the RPC server not answered yet. */
 let pendingRpcs = 0;
@@ -299,7 +299,8 @@ export async function synth(stage: string, options: SynthOptions = {}): Promise<
 
   // What SST's CLI evaluates before the program: its globals, then the config.
   const g = globalThis as Record<string, unknown>;
-  const shim = await import("../../.sst/platform/src/shim/run.js");
+  // @ts-expect-error: SST's shim is plain JavaScript without types.
+  const shim: Record<string, unknown> = await import("../../.sst/platform/src/shim/run.js");
   for (const [key, value] of Object.entries(shim)) g[key] = value;
   const config = (await import("../../sst.config")).default as unknown as {
     app(input: { stage: string }): Promise<Inputs>;
