@@ -85,30 +85,25 @@ alarm("ApiLatencyP99", {
 });
 
 // --- Lambda: every function --------------------------------------------------
+/** Any count of these in 5 minutes is worth a look: handlers map their own errors. */
+const LAMBDA_FAILURES = {
+  Errors: "failed (uncaught error, crash or timeout)",
+  Throttles: "was throttled (account or reserved concurrency reached)",
+};
 for (const { component, functionName } of monitored.functions) {
-  const dimensions = { FunctionName: functionName };
-  alarm(`${component}Errors`, {
-    alarmDescription: `${functionName} failed (uncaught error, crash or timeout) in the last 5 minutes.`,
-    namespace: "AWS/Lambda",
-    metricName: "Errors",
-    dimensions,
-    statistic: "Sum",
-    period: FIVE_MINUTES,
-    evaluationPeriods: 1,
-    comparisonOperator: "GreaterThanOrEqualToThreshold",
-    threshold: 1,
-  });
-  alarm(`${component}Throttles`, {
-    alarmDescription: `${functionName} was throttled (account or reserved concurrency reached).`,
-    namespace: "AWS/Lambda",
-    metricName: "Throttles",
-    dimensions,
-    statistic: "Sum",
-    period: FIVE_MINUTES,
-    evaluationPeriods: 1,
-    comparisonOperator: "GreaterThanOrEqualToThreshold",
-    threshold: 1,
-  });
+  for (const [metricName, what] of Object.entries(LAMBDA_FAILURES)) {
+    alarm(`${component}${metricName}`, {
+      alarmDescription: `${functionName} ${what} in the last 5 minutes.`,
+      namespace: "AWS/Lambda",
+      metricName,
+      dimensions: { FunctionName: functionName },
+      statistic: "Sum",
+      period: FIVE_MINUTES,
+      evaluationPeriods: 1,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      threshold: 1,
+    });
+  }
 }
 
 // --- DynamoDB: both tables -----------------------------------------------------
