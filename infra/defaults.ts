@@ -23,10 +23,29 @@ export interface MonitoredStreamConsumer {
   onFailureArn?: $util.Input<string | undefined>;
 }
 
-/** Filled as components are created; infra/monitoring.ts reads it last. */
+/**
+ * Things to watch, told to whoever subscribes whenever they appear. SST creates
+ * many functions inside an `apply` (a route's handler waits for the table's ARN,
+ * so in a real deploy it exists only once the table does), so a list read once at
+ * the end of the program would miss them: `each` also hears the late ones.
+ */
+class Registry<T> {
+  private readonly items: T[] = [];
+  private readonly listeners: ((item: T) => void)[] = [];
+  add(item: T) {
+    this.items.push(item);
+    for (const listener of this.listeners) listener(item);
+  }
+  /** Calls `listener` for every item, those so far and those to come. */
+  each(listener: (item: T) => void) {
+    for (const item of this.items) listener(item);
+    this.listeners.push(listener);
+  }
+}
+
 export const monitored = {
-  functions: [] as MonitoredFunction[],
-  streamConsumers: [] as MonitoredStreamConsumer[],
+  functions: new Registry<MonitoredFunction>(),
+  streamConsumers: new Registry<MonitoredStreamConsumer>(),
 };
 
 /** `app-stage-Component`, within Lambda's 64 characters (a hash keeps long ones unique). */
@@ -76,12 +95,12 @@ $transform(sst.aws.Function, (args, _opts, name) => {
   args.transform = { ...args.transform, role: lambdaOnlyTrust(args.transform?.role) };
   const functionName = typeof args.name === "string" ? args.name : lambdaName(name);
   args.name ??= functionName;
-  monitored.functions.push({ component: name, functionName });
+  monitored.functions.add({ component: name, functionName });
 });
 
 /** Stream and queue subscribers: their lag and their dead letters are watched too. */
 $transform(aws.lambda.EventSourceMapping, (args, _opts, name) => {
-  monitored.streamConsumers.push({
+  monitored.streamConsumers.add({
     component: name,
     functionName: args.functionName,
     onFailureArn: $output(args.destinationConfig).apply(

@@ -90,7 +90,8 @@ const LAMBDA_FAILURES = {
   Errors: "failed (uncaught error, crash or timeout)",
   Throttles: "was throttled (account or reserved concurrency reached)",
 };
-for (const { component, functionName } of monitored.functions) {
+// Alarmed as each function appears, however late (see Registry in defaults.ts).
+monitored.functions.each(({ component, functionName }) => {
   for (const [metricName, what] of Object.entries(LAMBDA_FAILURES)) {
     alarm(`${component}${metricName}`, {
       alarmDescription: `${functionName} ${what} in the last 5 minutes.`,
@@ -104,7 +105,7 @@ for (const { component, functionName } of monitored.functions) {
       threshold: 1,
     });
   }
-}
+});
 
 // --- DynamoDB: both tables -----------------------------------------------------
 /** The operations the app's code and OpenAuth use (an alarm takes at most 10 metrics). */
@@ -147,7 +148,7 @@ for (const { component, name } of tables) {
 }
 
 // --- Stream and queue subscribers ------------------------------------------------
-for (const consumer of monitored.streamConsumers) {
+monitored.streamConsumers.each((consumer) => {
   alarm(`${consumer.component}IteratorAge`, {
     alarmDescription: "A stream subscriber has been more than a minute behind for 15 minutes.",
     namespace: "AWS/Lambda",
@@ -178,10 +179,22 @@ for (const consumer of monitored.streamConsumers) {
       threshold: 1,
     });
   });
-}
+});
 
 // --- One dashboard with the same signals -------------------------------------------
-const functionNames = monitored.functions.map((fn) => fn.functionName);
+/**
+ * Lambda widgets find their functions by search, not by a list: functions appear
+ * during the deploy (see Registry), and every one is named app-stage-Component
+ * (infra/defaults.ts), so the app and stage tokens of the name select this stage's.
+ */
+export const LAMBDA_NAME_TOKENS = [$app.name, $app.stage];
+const lambdaSearch = (metricName: string, stat: string) => [
+  {
+    expression: `SEARCH('{AWS/Lambda,FunctionName} MetricName="${metricName}" ${LAMBDA_NAME_TOKENS.map((token) => `FunctionName=${token}`).join(" ")}', '${stat}', ${FIVE_MINUTES})`,
+    label: "",
+    id: `${metricName.toLowerCase()}s`,
+  },
+];
 const widget = (title: string, metrics: unknown[][], y: number) => ({
   type: "metric",
   x: 0,
@@ -199,8 +212,7 @@ export const dashboard = new aws.cloudwatch.Dashboard("Dashboard", {
       apiId: api.nodes.api.id,
       tableName: table.name,
       storageName: storage.name,
-      consumerNames: monitored.streamConsumers.map((consumer) => consumer.functionName),
-    }).apply(({ regionName, apiId, tableName, storageName, consumerNames }) => {
+    }).apply(({ regionName, apiId, tableName, storageName }) => {
       const apiMetric = (name: string, stat: string) => [
         "AWS/ApiGateway",
         name,
@@ -222,17 +234,6 @@ export const dashboard = new aws.cloudwatch.Dashboard("Dashboard", {
             { stat: "Sum" },
           ]),
         );
-      const perFunction = (name: string, names: readonly string[], stat = "Sum") =>
-        names.map((fn) => ["AWS/Lambda", name, "FunctionName", fn, { stat }]);
-      const streams = consumerNames.length
-        ? [
-            widget(
-              "Stream subscribers: iterator age (ms)",
-              perFunction("IteratorAge", consumerNames, "Maximum"),
-              36,
-            ),
-          ]
-        : [];
       return {
         widgets: [
           widget(
@@ -241,11 +242,15 @@ export const dashboard = new aws.cloudwatch.Dashboard("Dashboard", {
             0,
           ),
           widget("API latency (ms)", [apiMetric("Latency", "p50"), apiMetric("Latency", "p99")], 6),
-          widget("Lambda errors", perFunction("Errors", functionNames), 12),
-          widget("Lambda throttles", perFunction("Throttles", functionNames), 18),
+          widget("Lambda errors", [lambdaSearch("Errors", "Sum")], 12),
+          widget("Lambda throttles", [lambdaSearch("Throttles", "Sum")], 18),
           widget("DynamoDB throttled requests", perTable("ThrottledRequests"), 24),
           widget("DynamoDB system errors", perTable("SystemErrors"), 30),
-          ...streams,
+          widget(
+            "Stream subscribers: iterator age (ms)",
+            [lambdaSearch("IteratorAge", "Maximum")],
+            36,
+          ),
           widget(
             "Tasks created, conflicts, sign-ups, failed sign-ins",
             Object.values(METRIC_NAMES).map((name) => [
