@@ -3,8 +3,6 @@ import { checkStage } from "./stage-checks";
 
 checkStage("prod", {
   env: { WEB_DOMAIN: "tasks.example.com", ALARM_EMAIL: "oncall@example.com" },
-  // As in AWS, the tables take a while: every route's function then appears late.
-  slow: { types: ["aws:dynamodb/table:Table"], ms: 1500 },
   production: true,
   webOrigins: ["https://tasks.example.com"],
   mail: {

@@ -13,8 +13,6 @@ import { ACCOUNT, REGION, type Recorded, type Synth, synth } from "./synth";
 
 export interface StageExpectations {
   env: Record<string, string | undefined>;
-  /** Make the mock cloud slow to create these, as AWS is (see SynthOptions.slow). */
-  slow?: { types: string[]; ms: number };
   production: boolean;
   /** The origin the web app is served from (the API's CORS and the issuer's redirects). */
   webOrigins: string[];
@@ -35,11 +33,7 @@ interface Statement {
 export function checkStage(stage: string, expected: StageExpectations) {
   let s: Synth;
   beforeAll(async () => {
-    s = await synth(stage, {
-      env: expected.env,
-      prebuilt: inject("bundles").built,
-      slow: expected.slow,
-    });
+    s = await synth(stage, { env: expected.env, prebuilt: inject("bundles").built });
   });
 
   const lambdas = () => s.ofType("aws:lambda/function:Function");
@@ -245,8 +239,6 @@ export function checkStage(stage: string, expected: StageExpectations) {
       for (const alarm of alarms) {
         expect(alarm.inputs.alarmActions, alarm.name).toEqual([topic.state.arn]);
       }
-      // With a slow cloud, functions appear after the program returned, and still get alarms.
-      if (expected.slow) expect(lambdas().filter((l) => l.late).length).toBeGreaterThan(0);
     });
 
     test("every stream subscriber has an iterator-age alarm", () => {

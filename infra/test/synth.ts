@@ -37,8 +37,6 @@ export interface Recorded {
   state: Inputs;
   /** A lookup of something that already exists (`X.get`), not a resource this stack creates. */
   read: boolean;
-  /** Registered only after the program had returned (created inside an `apply`). */
-  late: boolean;
   retainOnDelete?: boolean;
 }
 
@@ -274,12 +272,6 @@ export interface SynthOptions {
   env?: Record<string, string | undefined>;
   /** Bundles built once for the whole run (infra/test/bundles.global.ts). */
   prebuilt?: PrebuiltBundle[];
-  /**
-   * Resource types the mock cloud is slow to create, as AWS is: what waits for their
-   * outputs (a route's function waits for the table's ARN) then appears only after
-   * the program has finished, as in a real deploy.
-   */
-  slow?: { types: string[]; ms: number };
 }
 
 export async function synth(stage: string, options: SynthOptions = {}): Promise<Synth> {
@@ -290,7 +282,6 @@ export async function synth(stage: string, options: SynthOptions = {}): Promise<
   const pulumi = platformRequire("@pulumi/pulumi") as Pulumi;
   const resources: Recorded[] = [];
   const targets: FunctionTarget[] = [];
-  let programFinished = false;
 
   // An error inside an apply() surfaces only as an unhandled rejection (and leaves
   // whatever depends on it waiting forever): the run fails on the first one.
@@ -327,13 +318,9 @@ export async function synth(stage: string, options: SynthOptions = {}): Promise<
   );
   await pulumi.runtime.setMocks(
     {
-      newResource: async ({ type, name, inputs, id }) => {
+      newResource: ({ type, name, inputs, id }) => {
         const state = { ...inputs, ...mockState(type, name, inputs) };
-        const read = id !== undefined && id !== "";
-        resources.push({ type, name, inputs, state, read, late: programFinished });
-        if (options.slow?.types.includes(type)) {
-          await new Promise((resolve) => setTimeout(resolve, options.slow?.ms));
-        }
+        resources.push({ type, name, inputs, state, read: id !== undefined && id !== "" });
         return { id: id || `${name}-id`, state };
       },
       call: ({ token, inputs }) => mockCall(token, inputs),
@@ -378,7 +365,6 @@ export async function synth(stage: string, options: SynthOptions = {}): Promise<
   };
   try {
     await Promise.race([stack.runInPulumiStack(() => run(program as never)), failed]);
-    programFinished = true;
     if (programError) throw programError;
     await Promise.race([settle(resources), failed]);
   } finally {
