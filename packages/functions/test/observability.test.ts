@@ -3,10 +3,14 @@
  * request id and the user id (never the token or the body), and the app's
  * metrics in embedded metric format (EMF).
  */
+
+import { randomUUID } from "node:crypto";
+import { IssuerSession } from "@taskmanager/local/sign-in";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { decodeJwt } from "jose";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { countFailedSignIns, countSignUpFrom, METRICS_NAMESPACE } from "../src/metrics";
+import { afterEach, beforeEach, describe, expect, inject, test, vi } from "vitest";
+import { app as issuerApp } from "../src/auth/issuer";
+import { countSignUpFrom, METRICS_NAMESPACE } from "../src/metrics";
 import { handler as serveOpenApi } from "../src/openapi/serve";
 import { handler as createTask } from "../src/tasks/create";
 import { handler as updateTask } from "../src/tasks/update";
@@ -119,17 +123,18 @@ describe("metrics in embedded metric format", () => {
     expect(metrics()).toEqual([`${METRICS_NAMESPACE}/SignUps`]);
   });
 
-  test("a sign-in form shown again with an error counts as a failed sign-in", async () => {
-    const login = vi.fn(async () => new Response("form"));
-    const ui = countFailedSignIns({ login, other: 1 });
-    const request = new Request("https://auth.example.com/password/authorize");
-    await ui.login(request);
-    expect(metrics()).toEqual([]);
-    const form = new FormData();
-    const response = await ui.login(request, form, { type: "invalid_password" });
-    expect(await response.text()).toBe("form");
-    expect(login).toHaveBeenLastCalledWith(request, form, { type: "invalid_password" });
+  test("a refused sign-in through the issuer counts as FailedSignIns", async () => {
+    const stack = inject("stack");
+    // The issuer in this process, so its EMF lines reach this process's stdout.
+    const session = new IssuerSession(stack.auth, async (request) => issuerApp.fetch(request));
+    await session.start();
+    lines = [];
+    const refused = await session.request("/password/authorize", {
+      email: `nobody-${randomUUID()}@example.com`,
+      password: "not-the-password",
+    });
+    expect(refused.status).toBe(400); // the form again, with its error
+    expect(await refused.text()).toContain("The email or the password is wrong.");
     expect(metrics()).toEqual([`${METRICS_NAMESPACE}/FailedSignIns`]);
-    expect(ui.other).toBe(1);
   });
 });

@@ -41,7 +41,10 @@ const openauth = issuer({
   subjects,
   storage,
   providers: {
-    password: PasswordProvider({ sendCode: sendVerificationCode, onSignInFailed: countFailedSignIn }),
+    password: PasswordProvider({
+      sendCode: sendVerificationCode,
+      onSignInFailed: countFailedSignIn,
+    }),
   },
   ttl: TOKEN_LIFETIMES,
   allow: async ({ clientID, redirectURI }) => isAllowedRedirect(clientID, redirectURI),
