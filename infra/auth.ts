@@ -51,7 +51,8 @@ function emailTarget(): AccessTarget {
 const clientsLink = new sst.Linkable("AuthClients", { properties: { web: webOrigins } });
 
 /** OpenAuth's storage (signing keys, password hashes, refresh tokens), as `sst.aws.Auth` makes it. */
-export const storage = new sst.aws.Dynamo("AuthStorage", {
+// "AuthTable", not "AuthStorage": that is the link's name, and SST needs names unique.
+export const storage = new sst.aws.Dynamo("AuthTable", {
   fields: { pk: "string", sk: "string" },
   primaryIndex: { hashKey: "pk", rangeKey: "sk" },
   ttl: "expiry",

@@ -140,7 +140,7 @@ function perOperationAlarm(name: string, tableName: $util.Input<string>, metricN
 
 const tables = [
   { component: "TaskTable", name: table.name },
-  { component: "AuthStorage", name: storage.name },
+  { component: "AuthTable", name: storage.name },
 ];
 for (const { component, name } of tables) {
   perOperationAlarm(`${component}Throttles`, name, "ThrottledRequests");

@@ -74,7 +74,7 @@ export function checkStage(stage: string, expected: StageExpectations) {
       if (link === "Tasks") {
         return scope === "indexes" ? [`${tableArn("TaskTable")}/index/*`] : [tableArn("TaskTable")];
       }
-      if (link === "AuthStorage") return [tableArn("AuthStorage")];
+      if (link === "AuthStorage") return [tableArn("AuthTable")];
       if (link === "AuthEmail") {
         const recipients = expected.mail.sandbox
           ? [`arn:aws:ses:${REGION}:${ACCOUNT}:identity/*`]
@@ -335,7 +335,7 @@ export function checkStage(stage: string, expected: StageExpectations) {
         expect(s.app.protect).toBe(expected.production);
         const tables = s.ofType("aws:dynamodb/table:Table");
         expect(tables.map((t) => t.name).sort()).toEqual(
-          expect.arrayContaining(["AuthStorageTable", "TaskTableTable"]),
+          expect.arrayContaining(["AuthTableTable", "TaskTableTable"]),
         );
         for (const table of tables) {
           expect(table.inputs.deletionProtectionEnabled, table.name).toBe(expected.production);
