@@ -7,7 +7,7 @@ declare module "sst" {
   export interface Resource {
     Tasks: { name: string; type: "sst.sst.Linkable" };
     Auth: { url: string; type: "sst.sst.Linkable" };
-    AuthEmail: { sender: string; configSet: string; type: "sst.sst.Linkable" };
+    AuthEmail: { from: string; configSet: string; type: "sst.sst.Linkable" };
     AuthClients: { web: string[]; type: "sst.sst.Linkable" };
     AuthStorage: { name: string; type: "sst.sst.Linkable" };
   }

@@ -2,23 +2,30 @@
 
 export default $config({
   async app(input) {
-    // No top-level imports in this file (SST refuses them): the stage rule is imported here.
-    const { isProductionStage } = await import("./infra/stage");
-    const production = isProductionStage(input?.stage);
+    // No top-level imports in this file (SST refuses them): the stage rules are imported here.
+    const { isProductionStage, resourceTags } = await import("./infra/stage");
+    const name = "taskmanager";
+    const stage = input?.stage ?? "dev";
+    const production = isProductionStage(stage);
     return {
-      name: "taskmanager",
+      name,
       home: "aws",
       // Production data outlives the stack; other stages clean up after themselves.
       removal: production ? "retain" : "remove",
       protect: production,
+      providers: { aws: { defaultTags: { tags: resourceTags(name, stage) } } },
     };
   },
   async run() {
     // Imported here, not at the top: SST evaluates infra only inside run().
+    // defaults first: its transforms shape every function created after it.
+    await import("./infra/defaults");
     const { table } = await import("./infra/table");
     const { auth } = await import("./infra/auth");
     const { api } = await import("./infra/api");
     const { web } = await import("./infra/web");
+    // monitoring last: it alarms on every function, table and stream created above.
+    await import("./infra/monitoring");
     return { api: api.url, auth: auth.properties.url, web: web.url, table: table.name };
   },
 });

@@ -13,6 +13,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // sst.config.ts run under Pulumi's mocks (no AWS), and every handler bundled as SST does.
+        test: {
+          name: "infra",
+          include: ["infra/test/**/*.test.ts"],
+          globalSetup: ["infra/test/bundles.global.ts"],
+          // Generous: loading SST's components and Pulumi takes long on a busy machine.
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
       // The web app's component ("web") and browser ("e2e") projects.
       "packages/web/vitest*.config.ts",
     ],

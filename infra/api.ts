@@ -1,6 +1,7 @@
 import { apiCors, routes } from "../packages/functions/src/routes";
 import { accessArgs } from "./access";
 import { auth } from "./auth";
+import { API_THROTTLE, FUNCTION_DEFAULTS } from "./constants";
 import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 
@@ -12,7 +13,16 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
     allowHeaders: apiCors.allowHeaders,
     maxAge: `${apiCors.maxAge} seconds`,
   },
-  accessLog: { retention: "1 month" },
+  accessLog: { retention: FUNCTION_DEFAULTS.logRetention },
+  transform: {
+    stage: (args) => {
+      // Every route shares these limits, so a flood is refused (429) before Lambda runs.
+      args.defaultRouteSettings = {
+        throttlingRateLimit: API_THROTTLE.rateLimit,
+        throttlingBurstLimit: API_THROTTLE.burstLimit,
+      };
+    },
+  },
 });
 
 const targets = {

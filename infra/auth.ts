@@ -1,20 +1,58 @@
 import { issuer } from "../packages/functions/src/routes";
 import { type AccessTarget, accessArgs } from "./access";
-import { emailSender, isProduction } from "./config";
+import { emailSettings, isProduction } from "./config";
 import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 
-/** Sends sign-up verification codes (SES). */
-const email = new sst.aws.Email("AuthEmailIdentity", { sender: emailSender });
+const mail = emailSettings();
+
+/**
+ * The SES identity verification codes are sent from. A domain is verified with
+ * DKIM (records in Route 53 when the zone is there); an address needs the one
+ * click on the link SES mails to it. An identity is unique per account and
+ * region, so only its owning stage creates it and the others reference it.
+ */
+const email = mail
+  ? mail.owner
+    ? new sst.aws.Email("AuthEmailIdentity", { sender: mail.identity })
+    : sst.aws.Email.get("AuthEmailIdentity", mail.identity)
+  : undefined;
+
+/** What the issuer sees as `Resource.AuthEmail`: the address to send from, explicitly. */
 const emailLink = new sst.Linkable("AuthEmail", {
-  properties: { sender: email.sender, configSet: email.configSet },
+  properties: { from: mail?.from ?? "", configSet: email?.configSet ?? "" },
 });
+
+/**
+ * `ses:SendEmail` on the identity and its configuration set, only from our
+ * address. In the SES sandbox, SES also authorizes the send against each
+ * recipient's (verified) identity, so the grant covers identities of this account
+ * until AUTH_EMAIL_SANDBOX=false; the from-address condition still holds there.
+ */
+function emailTarget(): AccessTarget {
+  if (!email || !mail) return { link: emailLink, absent: true };
+  const recipients = mail.sandbox
+    ? [
+        $interpolate`arn:aws:ses:${aws.getRegionOutput().region}:${aws.getCallerIdentityOutput().accountId}:identity/*`,
+      ]
+    : [];
+  return {
+    link: emailLink,
+    arns: {
+      resource: [email.nodes.identity.arn, email.nodes.configurationSet.arn, ...recipients],
+    },
+    conditions: {
+      resource: [{ test: "StringEquals", variable: "ses:FromAddress", values: [mail.from] }],
+    },
+  };
+}
 
 /** Where the issuer may send a signed-in person back to. */
 const clientsLink = new sst.Linkable("AuthClients", { properties: { web: webOrigins } });
 
 /** OpenAuth's storage (signing keys, password hashes, refresh tokens), as `sst.aws.Auth` makes it. */
-const storage = new sst.aws.Dynamo("AuthStorage", {
+// "AuthTable", not "AuthStorage": that is the link's name, and SST needs names unique.
+export const storage = new sst.aws.Dynamo("AuthTable", {
   fields: { pk: "string", sk: "string" },
   primaryIndex: { hashKey: "pk", rangeKey: "sk" },
   ttl: "expiry",
@@ -27,19 +65,18 @@ const storageLink = new sst.Linkable("AuthStorage", { properties: { name: storag
 const targets: Record<string, AccessTarget> = {
   Tasks: { link: tasksLink, arns: { resource: [table.arn] } },
   AuthStorage: { link: storageLink, arns: { resource: [storage.arn] } },
-  AuthEmail: {
-    link: emailLink,
-    arns: { resource: [email.nodes.identity.arn, email.nodes.configurationSet.arn] },
-  },
+  AuthEmail: emailTarget(),
   AuthClients: { link: clientsLink },
 };
 
 /**
  * The OpenAuth issuer in a function of its own (what `sst.aws.Auth` builds, but
  * with only the access the route table names instead of `dynamodb:*` on its table).
+ * Password hashing (scrypt) is CPU-bound: more memory buys it CPU.
  */
 const issuerFunction = new sst.aws.Function("AuthIssuer", {
   handler: issuer.handler,
+  memory: "1024 MB",
   // OpenAuth answers CORS for /token and /.well-known itself.
   url: { cors: false },
   ...accessArgs(issuer.access, targets),

@@ -2,11 +2,77 @@ import { isProductionStage } from "./stage";
 
 /**
  * Per-stage settings, read from the environment at deploy time so no stage's
- * values live in the code:
- *   WEB_DOMAIN         custom domain for the web app (e.g. tasks.example.com)
- *   AUTH_EMAIL_SENDER  SES sender of verification codes (an address or a domain you own)
+ * values live in the code (docs/deploy.md lists them):
+ *   AUTH_EMAIL_SENDER    SES sender of verification codes: a domain you own (mail goes
+ *                        from no-reply@<domain>) or one address. Required on every
+ *                        deployed stage; on production it defaults to WEB_DOMAIN.
+ *   AUTH_EMAIL_IDENTITY  "create" (this stage owns the SES identity) or "existing"
+ *                        (another stage in this account created it). Default: production
+ *                        stages create, every other stage reuses.
+ *   AUTH_EMAIL_SANDBOX   "false" once the account has SES production access (drops the
+ *                        grant on recipient identities that the SES sandbox needs).
+ *   WEB_DOMAIN           custom domain for the web app (production only).
+ *   ALARM_EMAIL          who is mailed when an alarm fires (required on production).
  */
 export const isProduction = isProductionStage($app.stage);
-export const webDomain = process.env.WEB_DOMAIN || undefined;
-export const emailSender =
-  process.env.AUTH_EMAIL_SENDER || (webDomain ? `no-reply@${webDomain}` : "no-reply@example.com");
+
+/** A deploy refused before anything is created, with what to set. */
+export class DeployRefused extends Error {
+  constructor(message: string) {
+    super(`Refusing to deploy stage "${$app.stage}": ${message}`);
+    this.name = "DeployRefused";
+  }
+}
+
+const setting = (name: string) => process.env[name]?.trim() || undefined;
+
+export const webDomain = isProduction ? setting("WEB_DOMAIN") : undefined;
+
+export interface EmailSettings {
+  /** What the SES identity is: a domain (verified with DKIM) or one address. */
+  identity: string;
+  /** The address verification codes come from. */
+  from: string;
+  /** Whether this stage creates the identity or reuses another stage's. */
+  owner: boolean;
+  /** Whether the account is still in the SES sandbox (recipients must be verified). */
+  sandbox: boolean;
+}
+
+/**
+ * The SES sender, or undefined for `sst dev` without one (the issuer then prints
+ * codes to the dev terminal, as the local stack does). A deployed stage without a
+ * sender would fail every sign-up, so it is refused.
+ */
+export function emailSettings(): EmailSettings | undefined {
+  const identity = setting("AUTH_EMAIL_SENDER") ?? webDomain;
+  if (!identity) {
+    if ($dev) return undefined;
+    throw new DeployRefused(
+      "no mail sender is configured, so no sign-up could get its verification code. " +
+        "Set AUTH_EMAIL_SENDER to a domain you own (verified with DKIM; mail goes from " +
+        "no-reply@<domain>) or to one address (SES mails it a link to click once). See docs/deploy.md.",
+    );
+  }
+  const mode = setting("AUTH_EMAIL_IDENTITY") ?? (isProduction ? "create" : "existing");
+  if (mode !== "create" && mode !== "existing") {
+    throw new DeployRefused(`AUTH_EMAIL_IDENTITY must be "create" or "existing", not "${mode}".`);
+  }
+  return {
+    identity,
+    from: identity.includes("@") ? identity : `no-reply@${identity}`,
+    owner: mode === "create",
+    sandbox: setting("AUTH_EMAIL_SANDBOX") !== "false",
+  };
+}
+
+/** Where alarms are sent; production must have someone to tell. */
+export function alarmEmail(): string | undefined {
+  const email = setting("ALARM_EMAIL");
+  if (!email && isProduction) {
+    throw new DeployRefused(
+      "ALARM_EMAIL is not set, so nobody would hear of an alarm. Set it to the on-call address.",
+    );
+  }
+  return email;
+}

@@ -1,17 +1,18 @@
 import { isProduction, webDomain } from "./config";
+import { DEV_WEB_PORT, DEV_WEB_URL } from "./constants";
 
 /**
- * The web app is served through a Router created first, so its URL can be named by
- * the API's CORS and the issuer's redirect allow-list before the site (which needs
- * their URLs at build time) exists: no dependency cycle.
+ * Deployed, the web app is served through a Router created first, so its URL can
+ * be named by the API's CORS and the issuer's redirect allow-list before the site
+ * (which needs their URLs at build time) exists: no dependency cycle. In `sst dev`
+ * the site runs on this machine, so no CloudFront distribution is made for it.
  */
-export const router = new sst.aws.Router("Web", webDomain ? { domain: webDomain } : {});
-
-/**
- * Origins the API and the issuer trust; `sst dev` runs the site on localhost, so
- * loopback origins are listed for it, never for a production stage.
- */
-export const webOrigins =
+export const router =
   $dev && !isProduction
-    ? [router.url, "http://localhost:5173", "http://127.0.0.1:5173"]
-    : [router.url];
+    ? undefined
+    : new sst.aws.Router("Web", webDomain ? { domain: webDomain } : {});
+
+/** Origins the API and the issuer trust: loopback only for `sst dev` on a non-production stage. */
+export const webOrigins: $util.Input<string>[] = router
+  ? [router.url]
+  : [DEV_WEB_URL, `http://127.0.0.1:${DEV_WEB_PORT}`];

@@ -30,4 +30,6 @@ export default defineConfig({
       },
     },
   },
+  // `sst dev` trusts exactly this origin (infra/web-origin.ts): never move to another port.
+  server: { port: 5173, strictPort: true },
 });

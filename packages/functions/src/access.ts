@@ -58,6 +58,9 @@ export const AuthEmail = {
 };
 
 export interface Grant<R> {
+  /** The linked resource and scope the statement is for. */
+  link: LinkName;
+  scope: Scope;
   actions: string[];
   resources: R[];
 }
@@ -81,6 +84,8 @@ export function grantsFor<R>(
     byTarget.set(key, target);
   }
   return [...byTarget.values()].map(({ link, scope, actions }) => ({
+    link,
+    scope,
     actions: [...actions].sort(),
     resources: resourcesOf(link, scope),
   }));

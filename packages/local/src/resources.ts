@@ -27,7 +27,7 @@ export function localResources(stack: {
     Tasks: { name: stack.tasksTable, type: "sst.sst.Linkable" },
     Auth: { url: stack.authUrl, type: "sst.sst.Linkable" },
     AuthEmail: {
-      sender: "no-reply@taskmanager.local",
+      from: "no-reply@taskmanager.local",
       configSet: "taskmanager-local",
       type: "sst.sst.Linkable",
     },

@@ -28,6 +28,7 @@ export class IssuerSession {
   constructor(
     private base: string,
     private send: (request: Request) => Promise<Response> = (request) => fetch(request),
+    private redirectUri = REDIRECT_URI,
   ) {}
 
   async request(path: string, form?: Record<string, string>): Promise<Response> {
@@ -49,7 +50,7 @@ export class IssuerSession {
   async start() {
     const query = new URLSearchParams({
       client_id: WEB_CLIENT_ID,
-      redirect_uri: REDIRECT_URI,
+      redirect_uri: this.redirectUri,
       response_type: "code",
       provider: "password",
       code_challenge: this.pkce.challenge,
@@ -69,7 +70,7 @@ export class IssuerSession {
         body: new URLSearchParams({
           grant_type: "authorization_code",
           client_id: WEB_CLIENT_ID,
-          redirect_uri: REDIRECT_URI,
+          redirect_uri: this.redirectUri,
           code,
           code_verifier: this.pkce.verifier,
         }),
@@ -79,23 +80,42 @@ export class IssuerSession {
   }
 }
 
+/**
+ * Registers `email` (the issuer mails it a code) and returns the step that
+ * verifies that code, for callers that read it from a real mailbox. `webOrigin`
+ * is the web app whose callback the issuer redirects to (the local one by default).
+ */
+export async function register(
+  authUrl: string,
+  email: string,
+  password: string,
+  webOrigin?: string,
+) {
+  const redirectUri = webOrigin ? new URL(WEB_CALLBACK_PATH, webOrigin).toString() : REDIRECT_URI;
+  const browser = new IssuerSession(authUrl, undefined, redirectUri);
+  await browser.start();
+  await browser.request("/password/register");
+  const registered = await browser.request("/password/register", {
+    action: "register",
+    email,
+    password,
+    repeat: password,
+  });
+  if (registered.status >= 400) throw new Error(`Registering failed (HTTP ${registered.status})`);
+  return {
+    verify: async (code: string): Promise<Tokens> =>
+      browser.finish(await browser.request("/password/register", { action: "verify", code })),
+  };
+}
+
 /** Registers `email`, reads the code from the local mailbox, verifies, and returns tokens. */
 export async function signUp(
   urls: { auth: string; mail: string },
   email: string,
   password: string,
 ) {
-  const browser = new IssuerSession(urls.auth);
-  await browser.start();
-  await browser.request("/password/register");
-  await browser.request("/password/register", {
-    action: "register",
-    email,
-    password,
-    repeat: password,
-  });
-  const code = await latestCode(urls.mail, email);
-  return browser.finish(await browser.request("/password/register", { action: "verify", code }));
+  const registration = await register(urls.auth, email, password);
+  return registration.verify(await latestCode(urls.mail, email));
 }
 
 export async function signIn(urls: { auth: string }, email: string, password: string) {

@@ -21,9 +21,13 @@ export async function sendVerificationCode(
   code: string,
   purpose: CodePurpose = "register",
 ): Promise<void> {
+  const { from, configSet } = Resource.AuthEmail;
+  // Only `sst dev` runs with no sender (infra refuses to deploy so): the code goes to its terminal.
+  if (!from) return console.info(`No mail sender on this stage; code for ${email}: ${code}`);
   await ses.send(
     new SendEmailCommand({
-      FromEmailAddress: Resource.AuthEmail.sender,
+      FromEmailAddress: from,
+      ConfigurationSetName: configSet || undefined,
       Destination: { ToAddresses: [email] },
       Content: {
         Simple: {

@@ -10,6 +10,7 @@ import { issuer } from "@openauthjs/openauth";
 import * as User from "@taskmanager/core/user";
 import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
+import { countFailedSignIn, countSignUpFrom } from "../metrics";
 import { sendVerificationCode } from "./email";
 import { errorPage } from "./pages";
 import { PasswordProvider } from "./password";
@@ -39,13 +40,19 @@ if (process.env.OPENAUTH_STORAGE) {
 const openauth = issuer({
   subjects,
   storage,
-  providers: { password: PasswordProvider({ sendCode: sendVerificationCode }) },
+  providers: {
+    password: PasswordProvider({
+      sendCode: sendVerificationCode,
+      onSignInFailed: countFailedSignIn,
+    }),
+  },
   ttl: TOKEN_LIFETIMES,
   allow: async ({ clientID, redirectURI }) => isAllowedRedirect(clientID, redirectURI),
   // The browser lost its sign-in state (cookies expired, or a page opened directly).
   error: async () =>
     errorPage("This sign-in page has expired. Go back to the app and sign in again."),
-  success: async (ctx, value) => {
+  success: async (ctx, value, request) => {
+    countSignUpFrom(request);
     const user = await User.fromEmail(value.email);
     return ctx.subject("user", { userId: user.userId, email: user.email });
   },

@@ -32,6 +32,8 @@ import {
 
 export interface PasswordProviderConfig {
   sendCode: (email: string, code: string, purpose: CodePurpose) => Promise<void>;
+  /** Told of every refused sign-in (wrong email or password, or locked out), for metrics. */
+  onSignInFailed?: () => void;
 }
 
 /** An emailed code in the browser's (encrypted) state; its attempt count is in DynamoDB. */
@@ -172,6 +174,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
           }
           const attempt = await beginPasswordAttempt(email, clientAddress(c));
           if (attempt.lockedFor > 0) {
+            config.onSignInFailed?.();
             return signInScreen({
               base,
               email,
@@ -186,6 +189,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
             hash ?? (await dummyHash),
           );
           if (!hash || !right) {
+            config.onSignInFailed?.();
             return signInScreen({
               base,
               email,

@@ -6,6 +6,7 @@ import type {
   Context,
 } from "aws-lambda";
 import { authenticate } from "../auth/verify";
+import { countConflict } from "../metrics";
 import { toErrorResponse } from "./errors";
 
 export const logger = new Logger({ serviceName: "taskmanager-api" });
@@ -28,23 +29,27 @@ type LambdaHandler = (
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 
 /**
- * Runs a route and maps any error to the envelope. Logs route, status and
- * duration only: never bodies or tokens.
+ * Runs a route and maps any error to the envelope. Each log line is one JSON
+ * object carrying the API Gateway request id (and, once verified, the user id);
+ * it logs route, status and duration only: never bodies, headers or tokens.
  */
 function route(run: (event: APIGatewayProxyEventV2) => Promise<Reply>): LambdaHandler {
   return async (event, context) => {
     const started = performance.now();
+    // Keys of the previous invocation on this warm instance must not leak into this one.
+    logger.resetKeys();
     if (context) logger.addContext(context);
+    logger.appendKeys({ requestId: event.requestContext?.requestId, route: event.routeKey });
     let reply: Reply;
     try {
       reply = await run(event);
     } catch (error) {
       const failure = toErrorResponse(error);
       if (failure.status >= 500) logger.error("request failed", { error: error as Error });
+      if (failure.body.error.code === "conflict") countConflict();
       reply = failure;
     }
     logger.info("request", {
-      route: event.routeKey,
       status: reply.status,
       ms: Math.round(performance.now() - started),
     });
@@ -56,9 +61,11 @@ function route(run: (event: APIGatewayProxyEventV2) => Promise<Reply>): LambdaHa
 
 /** A route for a signed-in person: the bearer token is verified before `run`. */
 export function authedRoute(run: (input: AuthedInput) => Promise<Reply>): LambdaHandler {
-  return route(async (event) =>
-    run({ event, user: await authenticate(event.headers.authorization) }),
-  );
+  return route(async (event) => {
+    const user = await authenticate(event.headers.authorization);
+    logger.appendKeys({ userId: user.userId });
+    return run({ event, user });
+  });
 }
 
 /** A route anyone may call. */

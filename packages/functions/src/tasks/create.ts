@@ -1,8 +1,10 @@
 import * as Task from "@taskmanager/core/task";
 import { authedRoute } from "../http/handler";
 import { jsonBody } from "../http/request";
+import { countTaskCreated } from "../metrics";
 
-export const handler = authedRoute(async ({ event, user }) => ({
-  status: 201,
-  body: await Task.create(user.userId, jsonBody(event)),
-}));
+export const handler = authedRoute(async ({ event, user }) => {
+  const task = await Task.create(user.userId, jsonBody(event));
+  countTaskCreated();
+  return { status: 201, body: task };
+});

@@ -1,0 +1,74 @@
+/**
+ * Every handler builds as SST builds it on deploy (ESM, minified, SST's banner),
+ * and the build refuses what would fail in Lambda.
+ */
+import { readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, inject, test } from "vitest";
+import { bundleHandler, SST_BANNER } from "../../packages/functions/build/bundle";
+import { issuer, routes } from "../../packages/functions/src/routes";
+import { root } from "./bundles.global";
+
+const { built } = inject("bundles");
+
+describe("every handler of the route table and the issuer", () => {
+  test("is bundled", () => {
+    expect(built.map((b) => b.handler).sort()).toEqual(
+      [...new Set([...routes.map((r) => r.handler), issuer.handler])].sort(),
+    );
+  });
+
+  test.each(built)(
+    "$handler is one minified ESM file behind SST's banner, exporting its handler",
+    (bundle) => {
+      const code = readFileSync(bundle.outfile, "utf8");
+      expect(code.startsWith(SST_BANNER)).toBe(true);
+      expect(bundle.outfile.endsWith(".mjs")).toBe(true);
+      // ESM: exports by `export{...}`, no CommonJS wrapper of its own.
+      expect(code).toMatch(
+        new RegExp(
+          `export\\{[^}]*\\bas ${bundle.exportName}\\b|export\\{[^}]*\\b${bundle.exportName}\\b`,
+        ),
+      );
+      expect(code).not.toMatch(/\bmodule\.exports\s*=/);
+      // Minified: far fewer lines than bytes per line of source.
+      const lines = code.split("\n").length;
+      expect(bundle.bytes / lines).toBeGreaterThan(1000);
+      expect(bundle.lambdaHandler).toBe(
+        `${path.basename(bundle.outfile, ".mjs")}.${bundle.exportName}`,
+      );
+    },
+  );
+});
+
+describe("the build refuses a handler that would fail in Lambda", () => {
+  const build = async (fixture: string) =>
+    bundleHandler(`infra/test/fixtures/${fixture}`, {
+      root,
+      outdir: await mkdtemp(path.join(tmpdir(), "fixture-")),
+    });
+
+  test("importing a devDependency", async () => {
+    await expect(build("imports-dev-dependency.handler")).rejects.toThrow(
+      /imports "ajv", not in .*package\.json's dependencies/,
+    );
+  });
+
+  test("importing something installed nowhere", async () => {
+    await expect(build("imports-missing.handler")).rejects.toThrow(
+      /does not build: Could not resolve "no-such-package-anywhere"/,
+    );
+  });
+
+  test("importing what SST leaves external and the runtime lacks", async () => {
+    await expect(build("imports-external.handler")).rejects.toThrow(
+      /imports "sharp", which the Lambda runtime lacks/,
+    );
+  });
+
+  test("naming an export the file does not have", async () => {
+    await expect(build("no-export.handler")).rejects.toThrow(/has no export "handler"/);
+  });
+});

@@ -1,0 +1,412 @@
+/**
+ * What must hold of one stage's stack, checked on the resources SST's own
+ * components produce under Pulumi's mocks (synth.ts). Each stage's test file
+ * calls `checkStage` with its settings and what those settings must lead to.
+ */
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import { type Access, grantsFor, type Scope } from "../../packages/functions/src/access";
+import { issuer, routes } from "../../packages/functions/src/routes";
+import viteConfig from "../../packages/web/vite.config";
+import { API_THROTTLE, DEV_WEB_PORT, DEV_WEB_URL, FUNCTION_DEFAULTS } from "../constants";
+import { resourceTags } from "../stage";
+import { ACCOUNT, REGION, type Recorded, type Synth, synth } from "./synth";
+
+export interface StageExpectations {
+  env: Record<string, string | undefined>;
+  production: boolean;
+  /** The origin the web app is served from (the API's CORS and the issuer's redirects). */
+  webOrigins: string[];
+  mail: { identity: string; from: string; owner: boolean; sandbox: boolean };
+  alarmEmail?: string;
+}
+
+const LOG_RETENTION_DAYS = 14; // FUNCTION_DEFAULTS.logRetention, "2 weeks"
+
+interface Statement {
+  Effect: string;
+  Action: string[];
+  Resource: string[];
+  Principal?: Record<string, string[]>;
+  Condition?: Record<string, Record<string, string[]>>;
+}
+
+export function checkStage(stage: string, expected: StageExpectations) {
+  let s: Synth;
+  beforeAll(async () => {
+    s = await synth(stage, { env: expected.env, prebuilt: inject("bundles").built });
+  });
+
+  const lambdas = () => s.ofType("aws:lambda/function:Function");
+  const component = (lambda: Recorded) => lambda.name.replace(/Function$/, "");
+  const target = (functionID: string) => {
+    const found = s.targets.find((t) => t.functionID === functionID);
+    if (!found) throw new Error(`SST never built or ran ${functionID}`);
+    return found;
+  };
+  const policy = (functionID: string): Statement[] => {
+    const [inline] = s.one("aws:iam/role:Role", `${functionID}Role`).inputs.inlinePolicies;
+    return inline ? withoutLiveBridge(JSON.parse(inline.policy).Statement) : [];
+  };
+  /**
+   * `sst dev` adds two statements of its own to every function, for its live
+   * bridge (events over AppSync, code in its asset bucket); never when deployed.
+   */
+  const withoutLiveBridge = (statements: Statement[]) =>
+    s.dev
+      ? statements.filter(
+          (st) =>
+            !(st.Action.join() === "appsync:*" && st.Resource.join() === "*") &&
+            !(
+              st.Action.join() === "s3:*" &&
+              st.Resource.every((r) => r.includes(":::sst-asset-bucket"))
+            ),
+        )
+      : statements;
+  const tableArn = (component: string) =>
+    `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${s.one("aws:dynamodb/table:Table", `${component}Table`).inputs.name}`;
+  const sesArns = () => [
+    s.one("aws:sesv2/emailIdentity:EmailIdentity", "AuthEmailIdentityIdentity").state.arn,
+    s.one("aws:sesv2/configurationSet:ConfigurationSet", "AuthEmailIdentityConfig").state.arn,
+  ];
+  /** The statements `access` must become, with the ARNs of this stack. */
+  const expectedStatements = (access: readonly Access[]) =>
+    grantsFor(access, (link, scope: Scope) => {
+      if (link === "Tasks") {
+        return scope === "indexes" ? [`${tableArn("TaskTable")}/index/*`] : [tableArn("TaskTable")];
+      }
+      if (link === "AuthStorage") return [tableArn("AuthTable")];
+      if (link === "AuthEmail") {
+        const recipients = expected.mail.sandbox
+          ? [`arn:aws:ses:${REGION}:${ACCOUNT}:identity/*`]
+          : [];
+        return [...sesArns(), ...recipients];
+      }
+      throw new Error(`no ARN for ${link}`);
+    }).map(({ link, actions, resources }) => ({
+      Effect: "Allow",
+      Action: actions,
+      Resource: resources,
+      ...(link === "AuthEmail" && {
+        Condition: { StringEquals: { "ses:FromAddress": [expected.mail.from] } },
+      }),
+    }));
+  const sorted = (statements: Statement[]) =>
+    statements
+      .map((st) => ({ ...st, Action: [...st.Action].sort(), Resource: [...st.Resource].sort() }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+  describe(`stage ${stage}: the route table on the API`, () => {
+    test("every route reaches the API, on a function built from its handler file and export", () => {
+      const apiRoutes = s.ofType("aws:apigatewayv2/route:Route");
+      expect(apiRoutes.map((r) => r.inputs.routeKey).sort()).toEqual(
+        routes.map((r) => `${r.method} ${r.path}`).sort(),
+      );
+      for (const route of routes) {
+        const apiRoute = apiRoutes.find(
+          (r) => r.inputs.routeKey === `${route.method} ${route.path}`,
+        );
+        const prefix = apiRoute?.name.replace(/Route$/, "") ?? "";
+        const lambda = s.one("aws:lambda/function:Function", `${prefix}HandlerFunction`);
+        const integration = s.one(
+          "aws:apigatewayv2/integration:Integration",
+          `${prefix}Integration`,
+        );
+        expect(integration.inputs.integrationUri).toBe(
+          `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${lambda.inputs.name}`,
+        );
+        const built = target(`${prefix}Handler`);
+        expect(built.handler).toBe(route.handler);
+        if (!s.dev) {
+          // What Lambda calls: the bundle's file, then the handler's export.
+          const [file, exportName] = built.handler.split("/").at(-1)?.split(".") ?? [];
+          expect(lambda.inputs.handler).toBe(`${file}.${exportName}`);
+        }
+      }
+      expect(target("AuthIssuer").handler).toBe(issuer.handler);
+    });
+
+    test("each route's function may do exactly what its route's access says", () => {
+      for (const route of routes) {
+        const apiRoute = s
+          .ofType("aws:apigatewayv2/route:Route")
+          .find((r) => r.inputs.routeKey === `${route.method} ${route.path}`);
+        const functionID = `${apiRoute?.name.replace(/Route$/, "")}Handler`;
+        expect(sorted(policy(functionID)), route.handler).toEqual(
+          sorted(expectedStatements(route.access)),
+        );
+      }
+      expect(sorted(policy("AuthIssuer"))).toEqual(sorted(expectedStatements(issuer.access)));
+    });
+
+    test("no role anywhere has a wildcard action, or a wildcard resource beyond the two known", () => {
+      const allowedWildcards = [
+        `${tableArn("TaskTable")}/index/*`,
+        `arn:aws:ses:${REGION}:${ACCOUNT}:identity/*`,
+      ];
+      for (const role of s.ofType("aws:iam/role:Role")) {
+        for (const inline of role.inputs.inlinePolicies ?? []) {
+          for (const statement of withoutLiveBridge(JSON.parse(inline.policy).Statement)) {
+            for (const action of statement.Action) expect(action, role.name).not.toContain("*");
+            for (const resource of statement.Resource) {
+              if (resource.includes("*")) expect(allowedWildcards, role.name).toContain(resource);
+            }
+          }
+        }
+      }
+    });
+
+    test.runIf(stage !== "dev")("only Lambda may assume a function's role", () => {
+      for (const lambda of lambdas()) {
+        const role = s.one("aws:iam/role:Role", `${component(lambda)}Role`);
+        const { assumeRolePolicy } = role.inputs;
+        const trust = (
+          typeof assumeRolePolicy === "string" ? JSON.parse(assumeRolePolicy) : assumeRolePolicy
+        ).Statement as Statement[];
+        expect(trust.map((st) => st.Principal)).toEqual([{ Service: "lambda.amazonaws.com" }]);
+      }
+    });
+
+    test("CORS: the API and the issuer trust exactly the web app; no list holds OPTIONS", () => {
+      const cors = s.one("aws:apigatewayv2/api:Api", "ApiApi").inputs.corsConfiguration;
+      expect(cors.allowOrigins).toEqual(expected.webOrigins);
+      expect(target("AuthIssuer").links.AuthClients?.web).toEqual(expected.webOrigins);
+      // API Gateway answers preflight itself; Lambda URLs and S3 refuse OPTIONS in the list.
+      const lists = [
+        cors.allowMethods,
+        ...s.ofType("aws:lambda/functionUrl:FunctionUrl").map((u) => u.inputs.cors?.allowMethods),
+        ...s
+          .ofType("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration")
+          .flatMap((c) =>
+            c.inputs.corsRules.map((rule: Recorded["inputs"]) => rule.allowedMethods),
+          ),
+      ];
+      for (const methods of lists) {
+        expect((methods ?? []).map((m: string) => m.toUpperCase())).not.toContain("OPTIONS");
+      }
+    });
+
+    test("the API's stage throttles every route and keeps its access log two weeks", () => {
+      const apiStage = s.one("aws:apigatewayv2/stage:Stage", "ApiStage");
+      expect(apiStage.inputs.defaultRouteSettings).toEqual({
+        throttlingRateLimit: API_THROTTLE.rateLimit,
+        throttlingBurstLimit: API_THROTTLE.burstLimit,
+      });
+      expect(s.one("aws:cloudwatch/logGroup:LogGroup", "ApiAccessLog").inputs.retentionInDays).toBe(
+        LOG_RETENTION_DAYS,
+      );
+    });
+  });
+
+  describe(`stage ${stage}: functions`, () => {
+    test("runtime, architecture, memory and timeout are pinned on every function", () => {
+      expect(lambdas().length).toBeGreaterThanOrEqual(routes.length + 1);
+      for (const lambda of lambdas()) {
+        const built = target(component(lambda));
+        // In `sst dev` the Lambda is SST's bridge; the function itself runs locally on this runtime.
+        expect(built.runtime, lambda.name).toBe(FUNCTION_DEFAULTS.runtime);
+        expect(built.properties.architecture, lambda.name).toBe(FUNCTION_DEFAULTS.architecture);
+        expect(lambda.inputs.memorySize, lambda.name).toBeGreaterThanOrEqual(512);
+        expect(lambda.inputs.timeout, lambda.name).toBeGreaterThan(0);
+        expect(lambda.inputs.timeout, lambda.name).toBeLessThanOrEqual(29); // API Gateway's limit
+        if (!s.dev) {
+          expect(lambda.inputs.runtime).toBe(FUNCTION_DEFAULTS.runtime);
+          expect(lambda.inputs.architectures).toEqual([FUNCTION_DEFAULTS.architecture]);
+          expect(built.properties.minify, lambda.name).toBe(true);
+        }
+      }
+    });
+
+    test("every log group keeps two weeks, and every function logs to one of them", () => {
+      const groups = s.ofType("aws:cloudwatch/logGroup:LogGroup");
+      for (const group of groups) expect(group.inputs.retentionInDays, group.name).toBe(14);
+      const names = groups.map((g) => g.inputs.name);
+      for (const lambda of lambdas()) expect(names).toContain(lambda.inputs.loggingConfig.logGroup);
+    });
+
+    test("every function has an error alarm and a throttle alarm, sent to the alarm topic", () => {
+      const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+      const topic = s.one("aws:sns/topic:Topic", "Alarms");
+      for (const lambda of lambdas()) {
+        for (const metricName of ["Errors", "Throttles"]) {
+          const found = alarms.filter(
+            (a) =>
+              a.inputs.metricName === metricName &&
+              a.inputs.dimensions?.FunctionName === lambda.inputs.name,
+          );
+          expect(found, `${metricName} of ${lambda.inputs.name}`).toHaveLength(1);
+        }
+      }
+      for (const alarm of alarms) {
+        expect(alarm.inputs.alarmActions, alarm.name).toEqual([topic.state.arn]);
+      }
+    });
+
+    test("every stream subscriber has an iterator-age alarm", () => {
+      const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+      for (const mapping of s.ofType("aws:lambda/eventSourceMapping:EventSourceMapping")) {
+        expect(
+          alarms.some(
+            (a) =>
+              a.inputs.metricName === "IteratorAge" &&
+              a.inputs.dimensions?.FunctionName === mapping.inputs.functionName,
+          ),
+          mapping.name,
+        ).toBe(true);
+      }
+    });
+  });
+
+  describe(`stage ${stage}: API, tables and the dashboard are watched`, () => {
+    test("API 5xx rate and p99 latency alarms", () => {
+      const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+      const rate = alarms.find((a) => a.name === "AlarmApi5xxRate");
+      const metrics = rate?.inputs.metricQueries.filter((q: Recorded["inputs"]) => q.metric);
+      expect(metrics.map((q: Recorded["inputs"]) => q.metric.metricName).sort()).toEqual([
+        "5xx",
+        "Count",
+      ]);
+      for (const q of metrics) expect(q.metric.dimensions.ApiId).toBe("ApiApi-id");
+      const latency = alarms.find((a) => a.name === "AlarmApiLatencyP99");
+      expect(latency?.inputs).toMatchObject({ metricName: "Latency", extendedStatistic: "p99" });
+    });
+
+    test("every table has throttled-request and system-error alarms", () => {
+      const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+      for (const table of s.ofType("aws:dynamodb/table:Table").filter((t) => !t.read)) {
+        for (const metricName of ["ThrottledRequests", "SystemErrors"]) {
+          expect(
+            alarms.some((a) =>
+              (a.inputs.metricQueries ?? []).some(
+                (q: Recorded["inputs"]) =>
+                  q.metric?.metricName === metricName &&
+                  q.metric.dimensions.TableName === table.inputs.name,
+              ),
+            ),
+            `${metricName} of ${table.name}`,
+          ).toBe(true);
+        }
+      }
+    });
+
+    test("alarms mail the configured address", () => {
+      const subscriptions = s.ofType("aws:sns/topicSubscription:TopicSubscription");
+      expect(subscriptions.map((sub) => sub.inputs.endpoint)).toEqual(
+        expected.alarmEmail ? [expected.alarmEmail] : [],
+      );
+    });
+
+    test("one dashboard shows every function (by search) and every table", () => {
+      const [dashboard] = s.ofType("aws:cloudwatch/dashboard:Dashboard");
+      const body = dashboard?.inputs.dashboardBody as string;
+      const widgets = JSON.parse(body).widgets as {
+        properties: { title: string; metrics: unknown };
+      }[];
+      expect(widgets.length).toBeGreaterThanOrEqual(8);
+      // A Lambda search matches names holding every one of its FunctionName tokens.
+      const searchTokens = (metricName: string) => {
+        const expression = JSON.stringify(widgets.map((w) => w.properties.metrics)).match(
+          new RegExp(
+            `SEARCH\\('\\{AWS/Lambda,FunctionName\\} MetricName=\\\\"${metricName}\\\\"([^']*)'`,
+          ),
+        )?.[1];
+        return [...(expression ?? "").matchAll(/FunctionName=(\S+)/g)].map((m) => m[1]);
+      };
+      for (const metricName of ["Errors", "Throttles", "IteratorAge"]) {
+        const tokens = searchTokens(metricName);
+        expect(tokens, metricName).toEqual(["taskmanager", stage]);
+        for (const lambda of lambdas()) {
+          const nameTokens = (lambda.inputs.name as string).split(/[^A-Za-z0-9]+/);
+          for (const token of tokens) expect(nameTokens, lambda.inputs.name).toContain(token);
+        }
+      }
+      for (const table of s.ofType("aws:dynamodb/table:Table")) {
+        expect(body).toContain(`"${table.inputs.name}"`);
+      }
+    });
+  });
+
+  describe(`stage ${stage}: data`, () => {
+    test(
+      expected.production
+        ? "tables are retained, refuse deletion and keep point-in-time recovery; the stack is protected"
+        : "tables go with the stage",
+      () => {
+        expect(s.app.removal).toBe(expected.production ? "retain" : "remove");
+        expect(s.app.protect).toBe(expected.production);
+        const tables = s.ofType("aws:dynamodb/table:Table");
+        expect(tables.map((t) => t.name).sort()).toEqual(
+          expect.arrayContaining(["AuthTableTable", "TaskTableTable"]),
+        );
+        for (const table of tables) {
+          expect(table.inputs.deletionProtectionEnabled, table.name).toBe(expected.production);
+          expect(Boolean(table.retainOnDelete), table.name).toBe(expected.production);
+          if (expected.production)
+            expect(table.inputs.pointInTimeRecovery).toEqual({ enabled: true });
+        }
+      },
+    );
+
+    test("every bucket is versioned", () => {
+      const versioning = s.ofType("aws:s3/bucketVersioning:BucketVersioning");
+      for (const bucket of [
+        ...s.ofType("aws:s3/bucket:Bucket"),
+        ...s.ofType("aws:s3/bucketV2:BucketV2"),
+      ]) {
+        expect(
+          versioning.find((v) => v.inputs.bucket === bucket.state.bucket)?.inputs
+            .versioningConfiguration,
+          bucket.name,
+        ).toEqual({ status: "Enabled" });
+      }
+    });
+  });
+
+  describe(`stage ${stage}: mail, web and tags`, () => {
+    test("verification codes are mailed from the explicit from-address", () => {
+      const link = target("AuthIssuer").links.AuthEmail;
+      expect(link?.from).toBe(expected.mail.from);
+      expect(link?.configSet).toBeTruthy();
+      const identity = s.one("aws:sesv2/emailIdentity:EmailIdentity", "AuthEmailIdentityIdentity");
+      // Only the owning stage creates the account-wide identity; others look it up.
+      expect(identity.read).toBe(!expected.mail.owner);
+      if (expected.mail.owner) expect(identity.inputs.emailIdentity).toBe(expected.mail.identity);
+      const dkim = s
+        .ofType("aws:route53/record:Record")
+        .filter((r) => r.name.startsWith("AuthEmailIdentityCNAMERecord"));
+      const isDomain = !expected.mail.identity.includes("@");
+      expect(dkim).toHaveLength(expected.mail.owner && isDomain ? 3 : 0);
+    });
+
+    test(
+      stage === "dev"
+        ? "sst dev: no CloudFront for the site, which Vite serves on the one trusted port"
+        : "the site is served through CloudFront",
+      () => {
+        const distributions = s.ofType("aws:cloudfront/distribution:Distribution");
+        if (stage === "dev") {
+          expect(distributions).toEqual([]);
+          expect(s.resources.filter((r) => r.type === "sst:aws:Router")).toEqual([]);
+          expect(expected.webOrigins).toContain(DEV_WEB_URL);
+          expect(viteConfig.server).toMatchObject({ port: DEV_WEB_PORT, strictPort: true });
+        } else {
+          expect(distributions).toHaveLength(1);
+        }
+      },
+    );
+
+    test("the AWS provider tags every resource with app, stage and cost-center", () => {
+      expect(s.app.providers.aws.defaultTags.tags).toEqual(resourceTags("taskmanager", stage));
+      expect(Object.keys(s.app.providers.aws.defaultTags.tags).sort()).toEqual([
+        "app",
+        "cost-center",
+        "stage",
+      ]);
+      // Providers SST makes for other regions (CloudFront's certificate) carry them too.
+      for (const provider of s.ofType("pulumi:providers:aws")) {
+        const { defaultTags } = provider.inputs;
+        const tags = typeof defaultTags === "string" ? JSON.parse(defaultTags) : defaultTags;
+        expect(tags.tags).toEqual(resourceTags("taskmanager", stage));
+      }
+    });
+  });
+}
