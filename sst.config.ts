@@ -16,9 +16,17 @@ export default $config({
   async run() {
     // Imported here, not at the top: SST evaluates infra only inside run().
     const { table } = await import("./infra/table");
+    const { bucket } = await import("./infra/bucket");
+    await import("./infra/table-stream");
     const { auth } = await import("./infra/auth");
     const { api } = await import("./infra/api");
     const { web } = await import("./infra/web");
-    return { api: api.url, auth: auth.properties.url, web: web.url, table: table.name };
+    return {
+      api: api.url,
+      auth: auth.properties.url,
+      web: web.url,
+      table: table.name,
+      attachments: bucket.name,
+    };
   },
 });

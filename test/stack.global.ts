@@ -12,12 +12,14 @@ export default async function setup(project: TestProject) {
     inMemory: true,
     printMail: false,
     tables: { tasks: `tasks-${run}`, auth: `auth-${run}` },
+    bucket: `attachments-${run}`,
     webOrigins,
   });
   project.provide("stack", {
     ...stack.urls,
     tasksTable: stack.tables.tasks,
     authTable: stack.tables.auth,
+    attachmentsBucket: stack.bucket,
     webOrigins,
   });
   return () => stack.stop();

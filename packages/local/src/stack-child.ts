@@ -8,7 +8,7 @@ import { STACK_READY } from "./stack-process";
 
 const stack = await startStack(JSON.parse(process.argv[2] ?? "{}") as StackOptions);
 process.stdout.write(
-  `${STACK_READY}${JSON.stringify({ urls: stack.urls, tables: stack.tables })}\n`,
+  `${STACK_READY}${JSON.stringify({ urls: stack.urls, tables: stack.tables, bucket: stack.bucket })}\n`,
 );
 
 let stopping = false;

@@ -7,7 +7,8 @@ import "./lambda-runtime";
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
-import { routes } from "@taskmanager/functions/routes";
+import { ttlAttribute } from "@taskmanager/core/table";
+import { routes, streamCleanup } from "@taskmanager/functions/routes";
 import { createApiServer } from "./api-server";
 import { startDynamoLocal } from "./dynamo-local";
 import { close, listen } from "./http-server";
@@ -16,33 +17,39 @@ import { createMailServer } from "./mail-server";
 import { repoRoot } from "./paths";
 import { freePort } from "./ports";
 import { localResources, resourceEnvironment } from "./resources";
-import { authTableInput, ensureTable, tasksTableInput } from "./tables";
+import { LOCAL_CREDENTIALS, startS3Local } from "./s3-local";
+import { startStreamPoller } from "./stream-poller";
+import { authTableInput, ensureTable, ensureTasksStream, tasksTableInput } from "./tables";
 
 export interface StackOptions {
   /** Keep no data: DynamoDB Local runs in memory. */
   inMemory?: boolean;
   /** Ports; 0 picks a free one. */
-  ports?: Partial<Record<"api" | "auth" | "mail" | "dynamo", number>>;
+  ports?: Partial<Record<"api" | "auth" | "mail" | "dynamo" | "s3", number>>;
   /** Origins the API (CORS) and the issuer (redirects) accept, e.g. the web app's. */
   webOrigins?: string[];
   /** Table names; tests use fresh ones per run. */
   tables?: { tasks: string; auth: string };
+  /** The attachments bucket's name. */
+  bucket?: string;
   /** Print received mail (verification codes) to the console. */
   printMail?: boolean;
 }
 
 export interface Stack {
-  urls: { api: string; auth: string; mail: string; dynamo: string };
+  urls: { api: string; auth: string; mail: string; dynamo: string; s3: string };
   tables: { tasks: string; auth: string };
+  bucket: string;
   stop(): Promise<void>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const ports = { api: 0, auth: 0, mail: 0, dynamo: 0, ...options.ports };
+  const ports = { api: 0, auth: 0, mail: 0, dynamo: 0, s3: 0, ...options.ports };
   const tables = options.tables ?? {
     tasks: "taskmanager-local-tasks",
     auth: "taskmanager-local-auth",
   };
+  const bucket = options.bucket ?? "taskmanager-local-attachments";
   const webOrigins = options.webOrigins ?? [];
   const servers: Server[] = [];
   const stops: Array<() => Promise<void>> = [];
@@ -54,16 +61,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     const dbPath = options.inMemory ? undefined : resolve(repoRoot, ".local/dynamodb");
     if (dbPath) mkdirSync(dbPath, { recursive: true });
-    // Fixed local credentials: DynamoDB Local and the mailbox accept any, but the SDK wants some.
+    // Fixed local credentials: s3rver's own; DynamoDB Local and the mailbox accept any.
     Object.assign(process.env, {
       AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: "local",
-      AWS_SECRET_ACCESS_KEY: "local",
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     });
     const dynamo = await startDynamoLocal({ port: ports.dynamo || (await freePort()), dbPath });
     stops.push(dynamo.stop);
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
-    await ensureTable(dynamo.endpoint, tasksTableInput(tables.tasks));
+    await ensureTable(dynamo.endpoint, tasksTableInput(tables.tasks), ttlAttribute);
+    await ensureTasksStream(dynamo.endpoint, tables.tasks);
+    const s3 = await startS3Local({
+      port: ports.s3,
+      bucket,
+      allowOrigins: webOrigins,
+      directory: options.inMemory ? undefined : resolve(repoRoot, ".local/s3"),
+    });
+    stops.push(s3.stop);
+    process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
     await ensureTable(dynamo.endpoint, authTableInput(tables.auth), "expiry");
 
     const mailServer = createMailServer({ print: options.printMail ?? true });
@@ -72,6 +88,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     servers.push(mailServer, apiServer, authServer);
     const urls = {
       dynamo: dynamo.endpoint,
+      s3: s3.endpoint,
       mail: await listen(mailServer, ports.mail),
       auth: await listen(authServer, ports.auth),
       api: await listen(apiServer, ports.api),
@@ -84,12 +101,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         localResources({
           tasksTable: tables.tasks,
           authTable: tables.auth,
+          attachmentsBucket: bucket,
           authUrl: urls.auth,
           webOrigins,
         }),
       ),
     });
-    return { urls, tables, stop };
+    // The table stream's subscriber, fed as Lambda would feed it (after the
+    // Resource values are set: the handler reads them when loaded).
+    const poller = await startStreamPoller({
+      endpoint: dynamo.endpoint,
+      table: tables.tasks,
+      handler: streamCleanup.handler,
+      filter: streamCleanup.filter,
+    });
+    stops.push(poller.stop);
+    return { urls, tables, bucket, stop };
   } catch (error) {
     await stop();
     throw error;
