@@ -14,6 +14,8 @@ export default async function setup(project: TestProject) {
     tables: { tasks: `tasks-${run}`, auth: `auth-${run}` },
     bucket: `attachments-${run}`,
     webOrigins,
+    // Expired records go within a second, so a test can watch an expiry happen.
+    ttlSweepMs: 1_000,
   });
   project.provide("stack", {
     ...stack.urls,

@@ -113,17 +113,14 @@ export const routes: readonly RouteDefinition[] = [
     method: "POST",
     path: "/tasks/{taskId}/attachments",
     handler: handler("attachments/create"),
-    // The record and the task's attachment set in one transaction; on a full task,
-    // expired unfinished uploads are read (Query) and freed (Delete) first.
+    // The record and the task's attachment set in one transaction (Put, Update);
+    // a refusal reads the task to tell a missing task from a full one.
     access: [
       Auth.verifyTokens,
       Tasks.putItem,
       Tasks.updateItem,
       Tasks.getItem,
-      Tasks.queryCollection,
-      Tasks.deleteItem,
       Attachments.signUpload,
-      Attachments.delete,
     ],
     summary: "Start an upload: the record (pending) and a signed PUT for the file",
     params: taskParams,

@@ -20,6 +20,7 @@ import { localResources, resourceEnvironment } from "./resources";
 import { LOCAL_CREDENTIALS, startS3Local } from "./s3-local";
 import { startStreamPoller } from "./stream-poller";
 import { authTableInput, ensureTable, ensureTasksStream, tasksTableInput } from "./tables";
+import { startTtlSweeper } from "./ttl-sweeper";
 
 export interface StackOptions {
   /** Keep no data: DynamoDB Local runs in memory. */
@@ -32,6 +33,8 @@ export interface StackOptions {
   tables?: { tasks: string; auth: string };
   /** The attachments bucket's name. */
   bucket?: string;
+  /** How often expired items are deleted (DynamoDB's TTL, which DynamoDB Local lacks). */
+  ttlSweepMs?: number;
   /** Print received mail (verification codes) to the console. */
   printMail?: boolean;
 }
@@ -107,13 +110,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         }),
       ),
     });
-    // The table stream's subscriber, fed as Lambda would feed it (after the
-    // Resource values are set: the handler reads them when loaded).
+    // The table's TTL, and its stream's subscriber fed as Lambda would feed it
+    // (after the Resource values are set: the handler reads them when loaded).
+    const ttl = startTtlSweeper({
+      endpoint: dynamo.endpoint,
+      table: tables.tasks,
+      attribute: ttlAttribute,
+      intervalMs: options.ttlSweepMs,
+    });
+    stops.push(ttl.stop);
     const poller = await startStreamPoller({
       endpoint: dynamo.endpoint,
       table: tables.tasks,
       handler: streamCleanup.handler,
       filter: streamCleanup.filter,
+      removedByTtl: ttl.takeExpired,
     });
     stops.push(poller.stop);
     return { urls, tables, bucket, stop };

@@ -34,7 +34,12 @@ export interface StreamPollerOptions {
   /** Retries of a failing record before it is dead-lettered. */
   maxRetries?: number;
   batchSize?: number;
+  /** Whether a removed item was deleted by TTL (see ttl-sweeper.ts). */
+  removedByTtl?: (keys: Record<string, { S?: string }> | undefined) => boolean;
 }
+
+/** The identity AWS puts on the stream record of an item its TTL deleted. */
+export const TTL_IDENTITY = { Type: "Service", PrincipalId: "dynamodb.amazonaws.com" };
 
 /** The record as Lambda hands it over (dates as epoch seconds, the stream's ARN added). */
 export function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
@@ -46,7 +51,14 @@ export function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoD
     eventSource: "aws:dynamodb",
     awsRegion: record.awsRegion ?? "us-east-1",
     eventSourceARN: streamArn,
-    ...(record.userIdentity ? { userIdentity: record.userIdentity } : {}),
+    ...(record.userIdentity
+      ? {
+          userIdentity: {
+            type: record.userIdentity.Type,
+            principalId: record.userIdentity.PrincipalId,
+          },
+        }
+      : {}),
     dynamodb: {
       ...(change as DynamoDBRecord["dynamodb"]),
       ...(ApproximateCreationDateTime
@@ -164,6 +176,11 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     const last = fresh.at(-1)?.dynamodb?.SequenceNumber;
     if (last) lastRead.set(shardId, BigInt(last));
     const accepted = fresh
+      .map((record) =>
+        record.eventName === "REMOVE" && options.removedByTtl?.(record.dynamodb?.Keys)
+          ? { ...record, userIdentity: TTL_IDENTITY }
+          : record,
+      )
       .map((record) => toLambdaRecord(record, streamArn as string))
       .filter((record) => matchesFilter(options.filter, record));
     if (accepted.length > 0) {

@@ -28,7 +28,9 @@ const taskCollection = new Service({ task: TaskEntity, attachment: AttachmentEnt
 
 /**
  * How long an unfinished upload's record lives (the table's TTL): past the signed
- * URL's expiry, with room for a slow upload to be completed.
+ * URL's expiry, with room for a slow upload to be completed. DynamoDB removes it
+ * some time after (the stream then frees its place and deletes its object); until
+ * then reads treat it as gone.
  */
 const PENDING_RECORD_SECONDS = SIGNED_URL_SECONDS + 60 * 60;
 
@@ -122,16 +124,6 @@ export async function recordsOfTask(userId: string, taskId: string): Promise<Att
   return data;
 }
 
-/** Frees the places of the task's expired unfinished uploads; how many it freed. */
-async function reclaimExpired(userId: string, taskId: string): Promise<number> {
-  let freed = 0;
-  for (const item of (await recordsOfTask(userId, taskId)).filter((entry) => isExpired(entry))) {
-    if (await forget(userId, taskId, item.attachmentId)) freed++;
-    await Storage.deleteObject(item.objectKey);
-  }
-  return freed;
-}
-
 export async function create(
   userId: string,
   taskId: string,
@@ -152,17 +144,16 @@ export async function create(
     createdAt: new Date(now).toISOString(),
     expiresAt: Math.ceil(now / 1000) + PENDING_RECORD_SECONDS,
   };
-  // A refusal is either a missing task or a full one; expired uploads give their places back.
+  // A refusal is either a missing task or a full one. (An expired upload gives its
+  // place back when its record's TTL removes it: see `afterRemoved`.)
   if (!(await insert(item))) {
     const task = await TaskEntity.get({ userId, taskId }).go();
     if (!task.data) throw taskNotFound();
-    if (!((await reclaimExpired(userId, taskId)) > 0 && (await insert(item)))) {
-      throw new VisibleError(
-        "validation_failed",
-        `A task can have at most ${MAX_ATTACHMENTS_PER_TASK} attachments.`,
-        [{ path: "attachments", message: `at most ${MAX_ATTACHMENTS_PER_TASK} a task` }],
-      );
-    }
+    throw new VisibleError(
+      "validation_failed",
+      `A task can have at most ${MAX_ATTACHMENTS_PER_TASK} attachments.`,
+      [{ path: "attachments", message: `at most ${MAX_ATTACHMENTS_PER_TASK} a task` }],
+    );
   }
   const upload = await Storage.signUpload(item.objectKey, contentType, size);
   return { attachment: toAttachment(item), upload: { method: "PUT", ...upload } };
