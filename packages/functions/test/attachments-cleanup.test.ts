@@ -6,7 +6,6 @@ import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { objectKeyOf, recordsOfTask } from "@taskmanager/core/attachment";
 import type { Attachment } from "@taskmanager/core/attachment/schema";
 import { Task } from "@taskmanager/core/task/schema";
-import { lambdaContext } from "@taskmanager/local/handlers";
 import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { Resource } from "sst";
 import { beforeAll, expect, test } from "vitest";
@@ -47,7 +46,7 @@ function removed(image: Record<string, string>, byTtl = false): DynamoDBRecord {
   };
 }
 const invoke = (records: DynamoDBRecord[]) =>
-  handler({ Records: records } satisfies DynamoDBStreamEvent, lambdaContext("cleanup", "req"));
+  handler({ Records: records } satisfies DynamoDBStreamEvent);
 
 async function taskWithFiles(count: number) {
   const task = await newTask(person);
