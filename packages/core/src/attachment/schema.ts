@@ -109,14 +109,28 @@ export const AttachmentDownload = z.object({
 });
 export type AttachmentDownload = z.infer<typeof AttachmentDownload>;
 
-/** What the web client checks before it asks for an upload. */
-export function checkFile(file: { name: string; type: string; size: number }): string | null {
+const FIELD_LABELS: Record<string, string> = {
+  filename: "The file name",
+  contentType: "The file type",
+  size: "The file",
+};
+
+/**
+ * What the web client checks before it asks for an upload: the same limits the
+ * API enforces, with the first refusal said in words.
+ */
+export function checkFile(file: {
+  name: string;
+  type: string;
+  size: number;
+}): { ok: true; input: z.output<typeof CreateAttachmentInput> } | { ok: false; message: string } {
   const result = CreateAttachmentInput.safeParse({
     filename: file.name,
     contentType: file.type,
     size: file.size,
   });
-  if (result.success) return null;
+  if (result.success) return { ok: true, input: result.data };
   const [issue] = result.error.issues;
-  return `${issue?.path.join(".") === "contentType" ? "type" : issue?.path.join(".")} ${issue?.message}`;
+  const field = String(issue?.path[0] ?? "");
+  return { ok: false, message: `${FIELD_LABELS[field] ?? "The file"} ${issue?.message}.` };
 }
