@@ -1,5 +1,4 @@
 /** Attachments over real HTTP against the local stack: DynamoDB Local, s3rver and the stream. */
-import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { objectKeyOf, recordsOfTask } from "@taskmanager/core/attachment";
 import {
   Attachment,
@@ -9,13 +8,13 @@ import {
   MAX_ATTACHMENTS_PER_TASK,
 } from "@taskmanager/core/attachment/schema";
 import { Task } from "@taskmanager/core/task/schema";
-import { Resource } from "sst";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   attachmentsPath,
   complete,
   eventually,
   newTask,
+  objectExists,
   sendFile,
   startUpload,
   uploadFile,
@@ -28,16 +27,6 @@ beforeAll(async () => {
   [alice, bob] = await Promise.all([newPerson("att-alice"), newPerson("att-bob")]);
 });
 
-const s3 = new S3Client({ forcePathStyle: true });
-async function objectExists(key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: Resource.Attachments.name, Key: key }));
-    return true;
-  } catch (error) {
-    if ((error as Error).name === "NotFound") return false;
-    throw error;
-  }
-}
 const storedKey = (task: Task, attachmentId: string) =>
   objectKeyOf(task.userId, task.taskId, attachmentId);
 

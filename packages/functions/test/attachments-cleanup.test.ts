@@ -2,32 +2,19 @@
  * The stream's subscriber, invoked in this process with the event Lambda gives
  * it: the same record twice is harmless, and an expiry gives the place back once.
  */
-import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { objectKeyOf, recordsOfTask } from "@taskmanager/core/attachment";
 import type { Attachment } from "@taskmanager/core/attachment/schema";
 import { Task } from "@taskmanager/core/task/schema";
 import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
-import { Resource } from "sst";
 import { beforeAll, expect, test } from "vitest";
 import { handler } from "../src/attachments/cleanup";
-import { newTask, uploadFile } from "./attachments-helpers";
+import { newTask, objectExists, uploadFile } from "./attachments-helpers";
 import { api, newPerson, type Person } from "./helpers";
 
 let person: Person;
 beforeAll(async () => {
   person = await newPerson("cleanup");
 });
-
-const s3 = new S3Client({ forcePathStyle: true });
-async function objectExists(key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: Resource.Attachments.name, Key: key }));
-    return true;
-  } catch (error) {
-    if ((error as Error).name === "NotFound") return false;
-    throw error;
-  }
-}
 
 let sequence = 0;
 /** A REMOVE record as Lambda delivers it (DynamoDB JSON images). */

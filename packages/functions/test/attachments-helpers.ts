@@ -1,6 +1,8 @@
 /** Shared by the attachment tests: a task to attach to, and the upload a browser would do. */
+import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Attachment, CreatedAttachment } from "@taskmanager/core/attachment/schema";
 import { Task } from "@taskmanager/core/task/schema";
+import { Resource } from "sst";
 import { expect } from "vitest";
 import { api, type Person } from "./helpers";
 
@@ -62,5 +64,18 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_0
     if (await check()) return;
     if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
     await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+const s3 = new S3Client({ forcePathStyle: true });
+
+/** Whether the bucket holds an object under `key` (asked of the storage itself). */
+export async function objectExists(key: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: Resource.Attachments.name, Key: key }));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "NotFound") return false;
+    throw error;
   }
 }
