@@ -28,7 +28,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
   await page.goto(urls.web);
   await page.getByRole("button", { name: "Create an account" }).click();
-  await page.getByRole("link", { name: "Register" }).click();
+  await page.getByRole("link", { name: "Create an account" }).click();
   await page.locator("input[name=email]").fill(person.email);
   await page.locator("input[name=password]").fill(person.password);
   await page.locator("input[name=repeat]").fill(person.password);
