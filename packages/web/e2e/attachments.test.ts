@@ -7,8 +7,9 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { latestCode } from "@taskmanager/local/sign-in";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { launchChromium } from "./chromium";
 
 const urls = inject("e2e");
 const shots = join(import.meta.dirname, "..", "artifacts", "screenshots");
@@ -21,10 +22,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic"],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
   await page.goto(urls.web);
   await page.getByRole("button", { name: "Create an account" }).click();
