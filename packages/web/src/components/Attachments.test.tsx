@@ -1,7 +1,14 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
-import { mockApi, renderWithClient } from "../test/helpers";
+import { mockApi } from "../test/helpers";
 import { Attachments, formatSize } from "./Attachments";
+
+function renderWithClient(ui: ReactNode) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+}
 
 const taskId = "01JABCDEFGHJKMNPQRSTV00001";
 const attachment = {
