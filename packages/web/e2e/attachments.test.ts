@@ -34,9 +34,9 @@ beforeAll(async () => {
   await page.locator("input[name=code]").fill(await latestCode(urls.mail, person.email));
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("heading", { name: "Tasks" }).waitFor();
-  await page.getByRole("button", { name: "New task" }).click();
-  await page.getByLabel("Title").fill("Expenses");
-  await page.getByRole("button", { name: "Create task" }).click();
+  await page.getByLabel("Add a task").fill("Expenses");
+  await page.getByLabel("Add a task").press("Enter");
+  await page.getByRole("link", { name: "Expenses" }).click();
   await page.getByRole("heading", { name: "Expenses" }).waitFor();
 });
 
