@@ -10,5 +10,6 @@ declare module "sst" {
     AuthEmail: { from: string; configSet: string; type: "sst.sst.Linkable" };
     AuthClients: { web: string[]; type: "sst.sst.Linkable" };
     AuthStorage: { name: string; type: "sst.sst.Linkable" };
+    Attachments: { name: string; type: "sst.sst.Linkable" };
   }
 }

@@ -21,11 +21,19 @@ export default $config({
     // defaults first: its transforms shape every function created after it.
     await import("./infra/defaults");
     const { table } = await import("./infra/table");
+    const { bucket } = await import("./infra/bucket");
+    await import("./infra/table-stream");
     const { auth } = await import("./infra/auth");
     const { api } = await import("./infra/api");
     const { web } = await import("./infra/web");
     // monitoring last: it alarms on every function, table and stream created above.
     await import("./infra/monitoring");
-    return { api: api.url, auth: auth.properties.url, web: web.url, table: table.name };
+    return {
+      api: api.url,
+      auth: auth.properties.url,
+      web: web.url,
+      table: table.name,
+      attachments: bucket.name,
+    };
   },
 });

@@ -2,6 +2,7 @@ import { apiCors, routes } from "../packages/functions/src/routes";
 import { accessArgs } from "./access";
 import { auth } from "./auth";
 import { API_THROTTLE, FUNCTION_DEFAULTS } from "./constants";
+import { attachmentsTarget } from "./bucket";
 import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 
@@ -31,6 +32,7 @@ const targets = {
     arns: { resource: [table.arn], indexes: [$interpolate`${table.arn}/index/*`] },
   },
   Auth: { link: auth },
+  Attachments: attachmentsTarget,
 };
 
 for (const route of routes) {

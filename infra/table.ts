@@ -1,4 +1,4 @@
-import { globalIndexes, keyFields, primaryIndex } from "../packages/core/src/table";
+import { globalIndexes, keyFields, primaryIndex, ttlAttribute } from "../packages/core/src/table";
 import { isProduction } from "./config";
 
 /** The single table; its keys and indexes come from the same module ElectroDB uses. */
@@ -6,6 +6,9 @@ export const table = new sst.aws.Dynamo("TaskTable", {
   fields: keyFields,
   primaryIndex,
   globalIndexes,
+  // Unfinished uploads' records expire; the stream feeds the cleanup (table-stream.ts).
+  ttl: ttlAttribute,
+  stream: "new-and-old-images",
   // Point-in-time recovery is on by default in SST v4; production also refuses deletion.
   deletionProtection: isProduction,
 });

@@ -8,8 +8,10 @@ declare module "vitest" {
       auth: string;
       mail: string;
       dynamo: string;
+      s3: string;
       tasksTable: string;
       authTable: string;
+      attachmentsBucket: string;
       webOrigins: string[];
     };
   }

@@ -12,12 +12,16 @@ export default async function setup(project: TestProject) {
     inMemory: true,
     printMail: false,
     tables: { tasks: `tasks-${run}`, auth: `auth-${run}` },
+    bucket: `attachments-${run}`,
     webOrigins,
+    // Expired records go within a second, so a test can watch an expiry happen.
+    ttlSweepMs: 1_000,
   });
   project.provide("stack", {
     ...stack.urls,
     tasksTable: stack.tables.tasks,
     authTable: stack.tables.auth,
+    attachmentsBucket: stack.bucket,
     webOrigins,
   });
   return () => stack.stop();

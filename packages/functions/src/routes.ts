@@ -5,6 +5,14 @@
  * statements (`infra/api.ts`), the local gateway, CORS, the OpenAPI document and
  * the generated test matrices.
  */
+import {
+  Attachment,
+  AttachmentDownload,
+  AttachmentId,
+  AttachmentList,
+  CreateAttachmentInput,
+  CreatedAttachment,
+} from "@taskmanager/core/attachment/schema";
 import type { ErrorCode } from "@taskmanager/core/error/schema";
 import {
   CreateTaskInput,
@@ -15,7 +23,16 @@ import {
   UpdateTaskInput,
 } from "@taskmanager/core/task/schema";
 import type { z } from "zod";
-import { type Access, Auth, AuthClients, AuthEmail, AuthStorage, Tasks } from "./access";
+import {
+  type Access,
+  Attachments,
+  Auth,
+  AuthClients,
+  AuthEmail,
+  AuthStorage,
+  Tasks,
+} from "./access";
+import { cleanupFilter } from "./attachments/stream-filter";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -40,6 +57,7 @@ export interface RouteDefinition {
 
 const handler = (file: string) => `packages/functions/src/${file}.handler`;
 const taskParams = { taskId: TaskId };
+const attachmentParams = { taskId: TaskId, attachmentId: AttachmentId };
 
 export const routes: readonly RouteDefinition[] = [
   {
@@ -92,6 +110,96 @@ export const routes: readonly RouteDefinition[] = [
     errors: ["not_found"],
   },
   {
+    method: "POST",
+    path: "/tasks/{taskId}/attachments",
+    handler: handler("attachments/create"),
+    // The record and the task's attachment set in one transaction (Put, Update);
+    // a refusal reads the task to tell a missing task from a full one.
+    access: [
+      Auth.verifyTokens,
+      Tasks.putItem,
+      Tasks.updateItem,
+      Tasks.getItem,
+      Attachments.signUpload,
+    ],
+    summary: "Start an upload: the record (pending) and a signed PUT for the file",
+    params: taskParams,
+    body: {
+      schema: CreateAttachmentInput,
+      example: { filename: "receipt.pdf", contentType: "application/pdf", size: 48213 },
+    },
+    response: {
+      status: 201,
+      schema: CreatedAttachment,
+      description:
+        "The pending attachment and how to upload it: send exactly `method`, `url` and `headers`, with the file as the body, before `expiresAt`; then complete it.",
+    },
+    errors: ["not_found"],
+  },
+  {
+    method: "GET",
+    path: "/tasks/{taskId}/attachments",
+    handler: handler("attachments/list"),
+    access: [Auth.verifyTokens, Tasks.queryCollection],
+    summary: "List a task's attachments",
+    params: taskParams,
+    response: { status: 200, schema: AttachmentList, description: "The task's attachments." },
+    errors: ["not_found"],
+  },
+  {
+    method: "GET",
+    path: "/tasks/{taskId}/attachments/{attachmentId}",
+    handler: handler("attachments/get"),
+    access: [Auth.verifyTokens, Tasks.queryCollection, Attachments.read],
+    summary: "Read an attachment, with a signed download once it is uploaded",
+    params: attachmentParams,
+    response: {
+      status: 200,
+      schema: AttachmentDownload,
+      description:
+        "The attachment; `download.url` (15 minutes) saves the file under its name (`Content-Disposition: attachment`).",
+    },
+    errors: ["not_found"],
+  },
+  {
+    method: "POST",
+    path: "/tasks/{taskId}/attachments/{attachmentId}/complete",
+    handler: handler("attachments/complete"),
+    access: [
+      Auth.verifyTokens,
+      Tasks.queryCollection,
+      Tasks.updateItem,
+      Attachments.read,
+      Attachments.tag,
+      Attachments.delete,
+    ],
+    summary: "Finish an upload: the stored file is checked against what was declared",
+    params: attachmentParams,
+    response: {
+      status: 200,
+      schema: Attachment,
+      description:
+        "The attachment, now `uploaded`. A file that is not the declared one is deleted (400).",
+    },
+    errors: ["not_found"],
+  },
+  {
+    method: "DELETE",
+    path: "/tasks/{taskId}/attachments/{attachmentId}",
+    handler: handler("attachments/remove"),
+    access: [
+      Auth.verifyTokens,
+      Tasks.queryCollection,
+      Tasks.deleteItem,
+      Tasks.updateItem,
+      Attachments.delete,
+    ],
+    summary: "Delete an attachment and its file",
+    params: attachmentParams,
+    response: { status: 204, description: "Deleted." },
+    errors: ["not_found"],
+  },
+  {
     method: "GET",
     path: "/openapi.json",
     handler: handler("openapi/serve"),
@@ -122,6 +230,26 @@ export const issuer = {
     AuthClients.read,
   ],
 } as const;
+
+/**
+ * The table stream's subscriber: cleans up after removed tasks and attachment
+ * records. `filter` is Lambda's event filter pattern (the local stack applies it too).
+ */
+export const streamCleanup = {
+  handler: handler("attachments/cleanup"),
+  filter: cleanupFilter,
+  access: [Tasks.queryCollection, Tasks.batchWrite, Tasks.updateItem, Attachments.delete],
+} as const;
+
+/**
+ * CORS for the attachments bucket: browsers only PUT to it (a signed upload, with
+ * the instruction's headers); downloads are navigations, which need no CORS.
+ */
+export const bucketCors = {
+  allowMethods: ["PUT" as const],
+  allowHeaders: ["content-type", "x-amz-tagging"],
+  maxAge: 600,
+};
 
 /** CORS for the API (API Gateway answers preflight itself); origins come per stage. */
 export const apiCors = {

@@ -11,8 +11,8 @@ import { createIssuerServer } from "@taskmanager/local/issuer-server";
 import { signIn, signUp } from "@taskmanager/local/sign-in";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type Access, grantsFor, type LinkName } from "../src/access";
-import { issuer, type RouteDefinition, routes } from "../src/routes";
-import { newPerson, type Person } from "./helpers";
+import { issuer, type RouteDefinition, routes, streamCleanup } from "../src/routes";
+import { api, newPerson, type Person } from "./helpers";
 import { absentIds, label, ownedIds, pathOf } from "./route-cases";
 
 const stack = inject("stack");
@@ -20,6 +20,31 @@ const tableOf: Partial<Record<LinkName, string>> = {
   Tasks: stack.tasksTable,
   AuthStorage: stack.authTable,
 };
+
+interface DynamoInput {
+  TableName?: string;
+  IndexName?: string;
+  TransactItems?: Record<string, { TableName?: string }>[];
+  RequestItems?: Record<string, unknown>;
+}
+
+/** What IAM authorizes a call as: a transaction is each of its items' own action. */
+function iamActionsOf(action: string, input: DynamoInput) {
+  if (action === "TransactWriteItems" || action === "TransactGetItems") {
+    const item = { Put: "PutItem", Update: "UpdateItem", Delete: "DeleteItem", Get: "GetItem" };
+    return (input.TransactItems ?? []).flatMap((entry) =>
+      Object.entries(entry).map(([kind, request]) => ({
+        action: item[kind as keyof typeof item] ?? `${kind}Item`,
+        table: request.TableName,
+        index: undefined,
+      })),
+    );
+  }
+  if (input.RequestItems) {
+    return Object.keys(input.RequestItems).map((table) => ({ action, table, index: undefined }));
+  }
+  return [{ action, table: input.TableName, index: input.IndexName }];
+}
 
 /** `dynamodb:<Action>` and scope of every DynamoDB call, as "link action scope" lines. */
 let recorded = new Set<string>();
@@ -29,14 +54,12 @@ beforeAll(async () => {
   proxy = createServer(async (req, res) => {
     const body = await readBody(req);
     const action = String(req.headers["x-amz-target"] ?? "").split(".")[1] ?? "?";
-    const input = JSON.parse(body.toString("utf8") || "{}") as {
-      TableName?: string;
-      IndexName?: string;
-    };
-    const link = Object.entries(tableOf).find(([, name]) => name === input.TableName)?.[0];
-    recorded.add(
-      `${link ?? input.TableName} dynamodb:${action} ${input.IndexName ? "indexes" : "resource"}`,
-    );
+    for (const call of iamActionsOf(action, JSON.parse(body.toString("utf8") || "{}"))) {
+      const link = Object.entries(tableOf).find(([, name]) => name === call.table)?.[0];
+      recorded.add(
+        `${link ?? call.table} dynamodb:${call.action} ${call.index ? "indexes" : "resource"}`,
+      );
+    }
     const headers = Object.fromEntries(
       Object.entries(req.headers).filter(([name]) => !["host", "content-length"].includes(name)),
     ) as Record<string, string>;
@@ -99,6 +122,42 @@ describe("each route is granted exactly what its handler does", () => {
   );
 });
 
+test("the stream's cleanup is granted exactly what purging a removed task does", async () => {
+  const person = await newPerson("access-stream");
+  const attachmentRoute = routes.find((route) => route.path.endsWith("{attachmentId}"));
+  const ids = await ownedIds(attachmentRoute as RouteDefinition, person);
+  const task = await api(`/tasks/${ids.taskId}`, { token: person.token });
+  const userId = (task.json as { userId: string }).userId;
+  const removed = (entity: string, image: Record<string, string>, userIdentity?: object) => ({
+    eventName: "REMOVE" as const,
+    dynamodb: {
+      SequenceNumber: "1",
+      OldImage: Object.fromEntries(
+        Object.entries({ __edb_e__: entity, userId, taskId: ids.taskId, ...image }).map(
+          ([name, value]) => [name, { S: value }],
+        ),
+      ),
+    },
+    ...(userIdentity ? { userIdentity } : {}),
+  });
+  const handler = await loadHandler(streamCleanup.handler);
+  recorded = new Set();
+  const event = {
+    Records: [
+      removed("task", {}),
+      removed(
+        "attachment",
+        { attachmentId: ids.attachmentId as string, objectKey: `${userId}/${ids.taskId}/x` },
+        { type: "Service", principalId: "dynamodb.amazonaws.com" },
+      ),
+    ],
+  };
+  expect(await handler(event, lambdaContext("access-test", "req"))).toEqual({
+    batchItemFailures: [],
+  });
+  expect([...recorded].sort()).toEqual([...dynamoOnly(declared(streamCleanup.access))].sort());
+});
+
 test("the issuer is granted exactly what sign-up, sign-in and refresh do to DynamoDB", async () => {
   const server = createIssuerServer();
   const url = await listen(server, 0);
@@ -126,7 +185,7 @@ test("no grant is a wildcard, and every resource is one of the linked resource's
   ]) {
     for (const grant of grantsFor(access, (link, scope) => [`arn:${link}:${scope}`])) {
       expect(
-        grant.resources.every((arn) => /^arn:[A-Za-z]+:(resource|indexes)$/.test(arn)),
+        grant.resources.every((arn) => /^arn:[A-Za-z]+:(resource|indexes|objects)$/.test(arn)),
         what,
       ).toBe(true);
       for (const action of grant.actions) expect(action, what).toMatch(/^[a-z0-9]+:[A-Za-z]+$/);

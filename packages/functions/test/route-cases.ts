@@ -6,6 +6,7 @@
  */
 import { ulid } from "ulid";
 import { type RouteDefinition, routes } from "../src/routes";
+import { sendFile, startUpload } from "./attachments-helpers";
 import { api, type Person } from "./helpers";
 
 export type PathIds = Record<string, string>;
@@ -26,6 +27,23 @@ export const fixtures: Record<string, Fixture> = {
       });
       if (response.status !== 201) throw new Error(`fixture task: ${response.text}`);
       return (response.json as { taskId: string }).taskId;
+    },
+  },
+  /**
+   * An attachment of the task whose file has been sent but not yet completed, so
+   * every attachment route, completion included, has its full work to do.
+   */
+  attachmentId: {
+    async create(person, { taskId }) {
+      const bytes = new TextEncoder().encode("owned by its creator");
+      const created = await startUpload(person, taskId as string, {
+        filename: "fixture.txt",
+        contentType: "text/plain",
+        size: bytes.length,
+      });
+      const sent = await sendFile(created, bytes);
+      if (sent.status !== 200) throw new Error(`fixture upload: ${sent.status}`);
+      return created.attachment.attachmentId;
     },
   },
 };
@@ -54,6 +72,17 @@ export async function ownedIds(route: RouteDefinition, person: Person): Promise<
     ids[name] = await fixture.create(person, ids);
   }
   return ids;
+}
+
+/**
+ * A response body without what is fresh on every read: a signed URL (`url` with
+ * its `expiresAt`) is signed anew each time, the resource it names being unchanged.
+ */
+export function stableBody(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(stableBody);
+  if (typeof json !== "object" || json === null) return json;
+  if ("url" in json && "expiresAt" in json) return "<signed url>";
+  return Object.fromEntries(Object.entries(json).map(([key, value]) => [key, stableBody(value)]));
 }
 
 export const label = (route: RouteDefinition) => `${route.method} ${route.path}`;

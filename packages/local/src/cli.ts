@@ -30,6 +30,7 @@ async function main() {
         auth: Number(process.env.AUTH_PORT ?? 3001),
         mail: Number(process.env.MAIL_PORT ?? 3002),
         dynamo: Number(process.env.DYNAMO_PORT ?? 8000),
+        s3: Number(process.env.S3_PORT ?? 4569),
       },
       webOrigins: [webUrl, `http://localhost:${WEB_PORT}`],
     },
@@ -70,7 +71,8 @@ Taskmanager is running on this machine (${flags.memory ? "in memory: nothing is 
   API            ${stack.urls.api}
   Sign-in        ${stack.urls.auth}
   Mailbox        ${stack.urls.mail}/mailbox/<email>   (verification codes are also printed here)
-  DynamoDB Local ${stack.urls.dynamo}${web ? `\n  Web app        ${webUrl}` : ""}
+  DynamoDB Local ${stack.urls.dynamo}
+  S3 (s3rver)    ${stack.urls.s3}   (bucket ${stack.bucket})${web ? `\n  Web app        ${webUrl}` : ""}
 Press Ctrl-C to stop.`);
 
   let stopping = false;
@@ -95,7 +97,7 @@ main().catch((error: unknown) => {
   if (error instanceof MissingJavaError) console.error(error.message);
   else if ((error as { code?: string }).code === "EADDRINUSE") {
     console.error(
-      `A port is in use (${(error as Error).message}); stop the other process or set API_PORT/AUTH_PORT/MAIL_PORT/DYNAMO_PORT/WEB_PORT.`,
+      `A port is in use (${(error as Error).message}); stop the other process or set API_PORT/AUTH_PORT/MAIL_PORT/DYNAMO_PORT/S3_PORT/WEB_PORT.`,
     );
   } else console.error(error);
   process.exit(1);

@@ -20,11 +20,13 @@ export function resourceEnvironment(resources: LinkedResources): Record<string, 
 export function localResources(stack: {
   tasksTable: string;
   authTable: string;
+  attachmentsBucket: string;
   authUrl: string;
   webOrigins: readonly string[];
 }): LinkedResources {
   return {
     Tasks: { name: stack.tasksTable, type: "sst.sst.Linkable" },
+    Attachments: { name: stack.attachmentsBucket, type: "sst.sst.Linkable" },
     Auth: { url: stack.authUrl, type: "sst.sst.Linkable" },
     AuthEmail: {
       from: "no-reply@taskmanager.local",

@@ -21,7 +21,7 @@ const stack = await startStack(JSON.parse(process.argv[2] ?? "{}") as StackOptio
   onDynamoGiveUp: () => void stop(1),
 });
 process.stdout.write(
-  `${STACK_READY}${JSON.stringify({ urls: stack.urls, tables: stack.tables, dynamoPid: stack.dynamoPid() })}\n`,
+  `${STACK_READY}${JSON.stringify({ urls: stack.urls, tables: stack.tables, bucket: stack.bucket, dynamoPid: stack.dynamoPid() })}\n`,
 );
 
 process.on("SIGTERM", () => void stop());

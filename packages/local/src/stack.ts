@@ -7,7 +7,8 @@ import "./lambda-runtime";
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
-import { routes } from "@taskmanager/functions/routes";
+import { ttlAttribute } from "@taskmanager/core/table";
+import { routes, streamCleanup } from "@taskmanager/functions/routes";
 import { createApiServer } from "./api-server";
 import { startDynamoLocal } from "./dynamo-local";
 import { close, listen } from "./http-server";
@@ -16,7 +17,10 @@ import { createMailServer } from "./mail-server";
 import { repoRoot } from "./paths";
 import { freePort } from "./ports";
 import { localResources, resourceEnvironment } from "./resources";
-import { authTableInput, ensureTable, tasksTableInput } from "./tables";
+import { LOCAL_CREDENTIALS, startS3Local } from "./s3-local";
+import { startStreamPoller } from "./stream-poller";
+import { authTableInput, ensureTable, ensureTasksStream, tasksTableInput } from "./tables";
+import { startTtlSweeper } from "./ttl-sweeper";
 
 export interface StackOptions {
   /** Keep no data: DynamoDB Local runs in memory. */
@@ -24,18 +28,23 @@ export interface StackOptions {
   /** Where DynamoDB Local keeps data when not in memory (absolute; default `.local/dynamodb`). */
   dataDir?: string;
   /** Ports; 0 picks a free one. */
-  ports?: Partial<Record<"api" | "auth" | "mail" | "dynamo", number>>;
+  ports?: Partial<Record<"api" | "auth" | "mail" | "dynamo" | "s3", number>>;
   /** Origins the API (CORS) and the issuer (redirects) accept, e.g. the web app's. */
   webOrigins?: string[];
   /** Table names; tests use fresh ones per run. */
   tables?: { tasks: string; auth: string };
+  /** The attachments bucket's name. */
+  bucket?: string;
+  /** How often expired items are deleted (DynamoDB's TTL, which DynamoDB Local lacks). */
+  ttlSweepMs?: number;
   /** Print received mail (verification codes) to the console. */
   printMail?: boolean;
 }
 
 export interface Stack {
-  urls: { api: string; auth: string; mail: string; dynamo: string };
+  urls: { api: string; auth: string; mail: string; dynamo: string; s3: string };
   tables: { tasks: string; auth: string };
+  bucket: string;
   /** DynamoDB Local's Java process now (it changes when a crash is restarted). */
   dynamoPid(): number | undefined;
   stop(): Promise<void>;
@@ -53,11 +62,12 @@ export async function startStack(
   options: StackOptions = {},
   events: StackEvents = {},
 ): Promise<Stack> {
-  const ports = { api: 0, auth: 0, mail: 0, dynamo: 0, ...options.ports };
+  const ports = { api: 0, auth: 0, mail: 0, dynamo: 0, s3: 0, ...options.ports };
   const tables = options.tables ?? {
     tasks: "taskmanager-local-tasks",
     auth: "taskmanager-local-auth",
   };
+  const bucket = options.bucket ?? "taskmanager-local-attachments";
   const webOrigins = options.webOrigins ?? [];
   const servers: Server[] = [];
   const stops: Array<() => Promise<void>> = [];
@@ -71,14 +81,15 @@ export async function startStack(
       ? undefined
       : resolve(options.dataDir ?? resolve(repoRoot, ".local/dynamodb"));
     if (dbPath) mkdirSync(dbPath, { recursive: true });
-    // Fixed local credentials: DynamoDB Local and the mailbox accept any, but the SDK wants some.
+    // Fixed local credentials: s3rver's own; DynamoDB Local and the mailbox accept any.
     Object.assign(process.env, {
       AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: "local",
-      AWS_SECRET_ACCESS_KEY: "local",
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     });
     const ensureTables = async (endpoint: string) => {
-      await ensureTable(endpoint, tasksTableInput(tables.tasks));
+      await ensureTable(endpoint, tasksTableInput(tables.tasks), ttlAttribute);
+      await ensureTasksStream(endpoint, tables.tasks);
       await ensureTable(endpoint, authTableInput(tables.auth), "expiry");
     };
     const dynamo = await startDynamoLocal({
@@ -94,6 +105,14 @@ export async function startStack(
     stops.push(dynamo.stop);
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
     await ensureTables(dynamo.endpoint);
+    const s3 = await startS3Local({
+      port: ports.s3,
+      bucket,
+      allowOrigins: webOrigins,
+      directory: options.inMemory ? undefined : resolve(repoRoot, ".local/s3"),
+    });
+    stops.push(s3.stop);
+    process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
 
     const mailServer = createMailServer({ print: options.printMail ?? true });
     const apiServer = createApiServer({ routes, allowOrigins: webOrigins });
@@ -101,6 +120,7 @@ export async function startStack(
     servers.push(mailServer, apiServer, authServer);
     const urls = {
       dynamo: dynamo.endpoint,
+      s3: s3.endpoint,
       mail: await listen(mailServer, ports.mail),
       auth: await listen(authServer, ports.auth),
       api: await listen(apiServer, ports.api),
@@ -113,12 +133,30 @@ export async function startStack(
         localResources({
           tasksTable: tables.tasks,
           authTable: tables.auth,
+          attachmentsBucket: bucket,
           authUrl: urls.auth,
           webOrigins,
         }),
       ),
     });
-    return { urls, tables, dynamoPid: dynamo.pid, stop };
+    // The table's TTL, and its stream's subscriber fed as Lambda would feed it
+    // (after the Resource values are set: the handler reads them when loaded).
+    const ttl = startTtlSweeper({
+      endpoint: dynamo.endpoint,
+      table: tables.tasks,
+      attribute: ttlAttribute,
+      intervalMs: options.ttlSweepMs,
+    });
+    stops.push(ttl.stop);
+    const poller = await startStreamPoller({
+      endpoint: dynamo.endpoint,
+      table: tables.tasks,
+      handler: streamCleanup.handler,
+      filter: streamCleanup.filter,
+      removedByTtl: ttl.takeExpired,
+    });
+    stops.push(poller.stop);
+    return { urls, tables, bucket, dynamoPid: dynamo.pid, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -19,3 +19,6 @@ export const keyFields: Record<string, "string"> = Object.fromEntries(
     [index.rangeKey, "string"],
   ]),
 );
+
+/** The table's TTL attribute (epoch seconds): records that expire on their own set it. */
+export const ttlAttribute = "expiresAt";

@@ -54,6 +54,13 @@ export const TaskEntity = new Entity(
       createdAt: { type: "string", required: true, readOnly: true },
       updatedAt: { type: "string", required: true },
       version: { type: "number", required: true },
+      /**
+       * The task's attachments, kept by the Attachment functions in the same
+       * transaction as each attachment record. A set, not a counter: adding or
+       * removing an id twice (a retried stream record) changes nothing, and its
+       * size enforces the per-task limit in a condition, race-free.
+       */
+      attachmentIds: { type: "set", items: "string" },
     },
     indexes: {
       byId: {

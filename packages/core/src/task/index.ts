@@ -37,6 +37,7 @@ function toTask(item: TaskItem): Task {
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
+    attachmentCount: item.attachmentIds?.length ?? 0,
   };
 }
 

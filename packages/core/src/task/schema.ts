@@ -101,6 +101,8 @@ export const Task = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.int(),
+  /** How many attachments the task has (any status); older records have none. */
+  attachmentCount: z.int().min(0).default(0),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -1,3 +1,4 @@
+import { AttachmentId } from "@taskmanager/core/attachment/schema";
 import { VisibleError } from "@taskmanager/core/error";
 import { TaskId } from "@taskmanager/core/task/schema";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
@@ -21,11 +22,25 @@ export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
+function pathParam(
+  event: APIGatewayProxyEventV2,
+  name: string,
+  schema: typeof TaskId,
+  label: string,
+) {
+  const parsed = schema.safeParse(event.pathParameters?.[name]);
+  if (!parsed.success) throw new VisibleError("validation_failed", `The ${label} is not valid.`);
+  return parsed.data;
+}
+
 /** The `{taskId}` path parameter, validated. */
 export function taskIdParam(event: APIGatewayProxyEventV2): string {
-  const parsed = TaskId.safeParse(event.pathParameters?.taskId);
-  if (!parsed.success) throw new VisibleError("validation_failed", "The task id is not valid.");
-  return parsed.data;
+  return pathParam(event, "taskId", TaskId, "task id");
+}
+
+/** The `{attachmentId}` path parameter, validated. */
+export function attachmentIdParam(event: APIGatewayProxyEventV2): string {
+  return pathParam(event, "attachmentId", AttachmentId, "attachment id");
 }
 
 /** Query string parameters, unchecked (API Gateway joins repeated keys with commas). */

@@ -33,6 +33,7 @@ function placeholderTask(input: z.output<typeof CreateTaskInput>): Task {
     createdAt: now,
     updatedAt: now,
     version: 0,
+    attachmentCount: 0,
   };
 }
 

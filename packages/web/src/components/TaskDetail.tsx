@@ -17,6 +17,7 @@ import { clearDraft, type Draft, loadDraft } from "../tasks/draft";
 import { parseUpdate, toFieldErrors, valuesFromTask } from "../tasks/form";
 import { useTask, useUpdateTask } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
+import { Attachments } from "./Attachments";
 import { DeleteButton } from "./DeleteButton";
 import { describeError } from "./error-message";
 import { priorityLabel, statusLabel } from "./labels";
@@ -155,10 +156,7 @@ function TaskView({ task, onEdit, onDelete }: ViewProps) {
         </button>
         <DeleteButton task={task} onConfirm={onDelete} />
       </div>
-      <section aria-labelledby="attachments-heading" className="attachments">
-        <h2 id="attachments-heading">Attachments</h2>
-        <p>No attachments yet.</p>
-      </section>
+      <Attachments taskId={task.taskId} />
     </article>
   );
 }

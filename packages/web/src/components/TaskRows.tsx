@@ -154,6 +154,12 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
               {tag}
             </Link>
           ))}
+          {task.attachmentCount > 0 ? (
+            <span className="paperclip" title={`${task.attachmentCount} attachments`}>
+              <span aria-hidden="true">📎</span> {task.attachmentCount}
+              <span className="visually-hidden"> attachments</span>
+            </span>
+          ) : null}
         </span>
       </div>
       <div className="task-actions">

@@ -57,6 +57,7 @@ export function makeTask(overrides: Partial<Task> = {}): Task {
     createdAt: now,
     updatedAt: now,
     version: 1,
+    attachmentCount: 0,
     ...overrides,
   };
 }

@@ -1,0 +1,46 @@
+import { streamCleanup } from "../packages/functions/src/routes";
+import { accessArgs } from "./access";
+import { attachmentsTarget } from "./bucket";
+import { table, tasksLink } from "./table";
+
+/** Stream records the subscriber gave up on (after its retries), kept 14 days to inspect. */
+const deadLetters = new sst.aws.Queue("TaskCleanupDeadLetters", {
+  transform: { queue: { messageRetentionSeconds: 14 * 24 * 60 * 60 } },
+});
+
+const granted = accessArgs(streamCleanup.access, {
+  Tasks: { link: tasksLink, arns: { resource: [table.arn] } },
+  Attachments: attachmentsTarget,
+});
+
+/**
+ * Deleting a task leaves nothing behind: the table's stream wakes this subscriber
+ * (only for removed tasks and attachment records, by Lambda's event filter), which
+ * deletes the attachments' objects and records. Failures are retried from the
+ * record that failed; what keeps failing goes to the dead-letter queue.
+ */
+table.subscribe(
+  "TaskCleanup",
+  {
+    handler: streamCleanup.handler,
+    link: granted.link,
+    permissions: [
+      ...granted.permissions,
+      // Lambda sends a failed batch's description to the queue with the function's role.
+      { actions: ["sqs:SendMessage"], resources: [deadLetters.arn] },
+    ],
+  },
+  {
+    filters: [streamCleanup.filter],
+    transform: {
+      eventSourceMapping: {
+        startingPosition: "TRIM_HORIZON",
+        functionResponseTypes: ["ReportBatchItemFailures"],
+        bisectBatchOnFunctionError: true,
+        maximumRetryAttempts: 5,
+        maximumRecordAgeInSeconds: 24 * 60 * 60,
+        destinationConfig: { onFailure: { destinationArn: deadLetters.arn } },
+      },
+    },
+  },
+);

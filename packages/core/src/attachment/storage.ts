@@ -1,0 +1,119 @@
+/**
+ * The attachments bucket: signed requests for the browser, and the few object
+ * operations the server does itself. Locally the endpoint comes from the
+ * environment (AWS_ENDPOINT_URL_S3), so this code is the same as in AWS.
+ */
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  PutObjectTaggingCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { Resource } from "sst";
+import { hasCause } from "../error";
+import { SIGNED_URL_SECONDS, STATE_TAG } from "./schema";
+
+export const PENDING_TAGGING = `${STATE_TAG}=pending`;
+
+const s3 = new S3Client({
+  maxAttempts: 3,
+  // A local S3 endpoint is an address, not a domain that could carry the bucket's name.
+  forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
+  // The SDK's default would sign a checksum of the (empty) body into upload URLs.
+  requestChecksumCalculation: "WHEN_REQUIRED",
+  responseChecksumValidation: "WHEN_REQUIRED",
+  requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
+});
+
+const bucket = () => Resource.Attachments.name;
+
+export interface SignedRequest {
+  url: string;
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+const expiresAt = () => new Date(Date.now() + SIGNED_URL_SECONDS * 1000).toISOString();
+
+/**
+ * A PUT whose signature covers the content type, the exact length and the pending
+ * tag: S3 refuses any other file. (The browser sets Content-Length itself.)
+ */
+export async function signUpload(key: string, contentType: string, size: number) {
+  const url = await getSignedUrl(
+    s3,
+    new PutObjectCommand({
+      Bucket: bucket(),
+      Key: key,
+      ContentType: contentType,
+      ContentLength: size,
+      Tagging: PENDING_TAGGING,
+    }),
+    {
+      expiresIn: SIGNED_URL_SECONDS,
+      signableHeaders: new Set(["content-type", "content-length"]),
+      // Kept a header (signed), not moved into the query string.
+      unhoistableHeaders: new Set(["x-amz-tagging"]),
+    },
+  );
+  return {
+    url,
+    headers: { "content-type": contentType, "x-amz-tagging": PENDING_TAGGING },
+    expiresAt: expiresAt(),
+  } satisfies SignedRequest;
+}
+
+/** `attachment; filename="…"` with an ASCII fallback and the exact name in RFC 5987 form. */
+export function contentDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A GET that makes the browser save the file under its name, never render it. */
+export async function signDownload(key: string, filename: string, contentType: string) {
+  const url = await getSignedUrl(
+    s3,
+    new GetObjectCommand({
+      Bucket: bucket(),
+      Key: key,
+      ResponseContentDisposition: contentDisposition(filename),
+      ResponseContentType: contentType,
+    }),
+    { expiresIn: SIGNED_URL_SECONDS },
+  );
+  return { url, expiresAt: expiresAt() };
+}
+
+/** The stored object's size and type, or null when nothing is stored under `key`. */
+export async function headObject(key: string) {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
+    return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? "" };
+  } catch (error) {
+    if (hasCause(error, ["NotFound", "NoSuchKey"])) return null;
+    throw error;
+  }
+}
+
+/** Marks a checked object as kept, so the lifecycle rule for pending uploads spares it. */
+export async function markUploaded(key: string): Promise<void> {
+  await s3.send(
+    new PutObjectTaggingCommand({
+      Bucket: bucket(),
+      Key: key,
+      Tagging: { TagSet: [{ Key: STATE_TAG, Value: "uploaded" }] },
+    }),
+  );
+}
+
+/** Deletes the object; deleting one that is not there succeeds (S3's own semantics). */
+export async function deleteObject(key: string): Promise<void> {
+  await s3.send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+}

@@ -1,0 +1,8 @@
+import * as Attachment from "@taskmanager/core/attachment";
+import { authedRoute } from "../http/handler";
+import { taskIdParam } from "../http/request";
+
+export const handler = authedRoute(async ({ event, user }) => ({
+  status: 200,
+  body: await Attachment.list(user.userId, taskIdParam(event)),
+}));
