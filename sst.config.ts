@@ -18,7 +18,14 @@ export default $config({
     const { table } = await import("./infra/table");
     const { auth } = await import("./infra/auth");
     const { api } = await import("./infra/api");
+    const { exporter } = await import("./infra/export");
     const { web } = await import("./infra/web");
-    return { api: api.url, auth: auth.properties.url, web: web.url, table: table.name };
+    return {
+      api: api.url,
+      auth: auth.properties.url,
+      export: exporter.url,
+      web: web.url,
+      table: table.name,
+    };
   },
 });

@@ -8,6 +8,7 @@ declare module "vitest" {
       auth: string;
       mail: string;
       dynamo: string;
+      export: string;
       tasksTable: string;
       authTable: string;
       webOrigins: string[];
