@@ -19,17 +19,15 @@ interface Metadata {
 }
 
 export function installLambdaStreaming() {
-  const global = globalThis as { awslambda?: unknown };
-  if (global.awslambda) return;
-  global.awslambda = {
-    streamifyResponse<H extends object>(handler: H): H {
-      return Object.assign(handler, { [STREAMING]: "response" });
-    },
-    HttpResponseStream: {
-      from(stream: Writable, metadata: Metadata): Writable {
-        (stream as ServerResponse).writeHead(metadata.statusCode ?? 200, metadata.headers ?? {});
-        return stream;
-      },
+  // Not "if absent": the AWS SDK's invoke store already sets `globalThis.awslambda = {}`.
+  const global = globalThis as { awslambda?: Record<string, unknown> };
+  const runtime = (global.awslambda ??= {});
+  runtime.streamifyResponse ??= <H extends object>(handler: H): H =>
+    Object.assign(handler, { [STREAMING]: "response" });
+  runtime.HttpResponseStream ??= {
+    from(stream: Writable, metadata: Metadata): Writable {
+      (stream as ServerResponse).writeHead(metadata.statusCode ?? 200, metadata.headers ?? {});
+      return stream;
     },
   };
 }
