@@ -1,0 +1,177 @@
+/**
+ * `pnpm bench:export`: the streaming export measured, not assumed. Seeds N tasks
+ * for one person in DynamoDB Local (batch writes), exports them through the local
+ * Function URL served by a process of its own, and prints, for each N: time to
+ * first byte, total time, tasks per second, that process's peak RSS (and growth
+ * over its RSS before the export), and, in the same run over the same data, the
+ * tasks per second of a bare paginated Query loop (the ceiling).
+ *
+ *   pnpm bench:export                 N = 1,000 and 100,000
+ *   BENCH_SIZES=1000,20000 BENCH_REPEATS=5 pnpm bench:export
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+import { resolve } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  DynamoDBDocumentClient,
+  paginateQuery,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import { localResources, resourceEnvironment } from "@taskmanager/local/resources";
+import { signUp } from "@taskmanager/local/sign-in";
+import { startStackProcess } from "@taskmanager/local/stack-process";
+import type { ServerMessage } from "./export-server";
+
+const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
+const FORMATS = ["csv", "ndjson"] as const;
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const MiB = 1024 * 1024;
+
+const run = `bench-export-${Date.now().toString(36)}`;
+const stack = await startStackProcess({
+  inMemory: true,
+  printMail: false,
+  tables: { tasks: `${run}-tasks`, auth: `${run}-auth` },
+});
+const environment = {
+  AWS_REGION: "us-east-1",
+  AWS_ACCESS_KEY_ID: "local",
+  AWS_SECRET_ACCESS_KEY: "local",
+  AWS_ENDPOINT_URL_DYNAMODB: stack.urls.dynamo,
+  ...resourceEnvironment(
+    localResources({ tasksTable: stack.tables.tasks, authUrl: stack.urls.auth, webOrigins: [] }),
+  ),
+};
+Object.assign(process.env, environment);
+// Read `Resource` only now that it is set.
+const { seedTasks } = await import("@taskmanager/core/seed");
+const { TaskEntity } = await import("../packages/core/src/task/entity");
+
+const child: ChildProcess = spawn(
+  process.execPath,
+  ["--import", "tsx", resolve(import.meta.dirname, "export-server.ts")],
+  { env: { ...process.env, ...environment }, stdio: ["ignore", "ignore", "inherit", "ipc"] },
+);
+const replies: Array<(message: ServerMessage) => void> = [];
+child.on("message", (message: ServerMessage) => replies.shift()?.(message));
+const nextReply = () => new Promise<ServerMessage>((done) => replies.push(done));
+const exportUrl = await nextReply().then((m) => (m.type === "ready" ? m.url : ""));
+async function rss(type: "reset" | "rss") {
+  const reply = nextReply();
+  child.send({ type });
+  const message = await reply;
+  if (message.type !== "rss") throw new Error("unexpected reply");
+  return message;
+}
+
+async function newPerson() {
+  const email = `${run}-${Math.random().toString(36).slice(2)}@example.com`;
+  const { access } = await signUp(stack.urls, email, "correct-horse-battery");
+  const payload = JSON.parse(Buffer.from(access.split(".")[1] ?? "", "base64url").toString());
+  return { token: access, userId: payload.properties.userId as string };
+}
+
+/** One export, read as a browser would: bytes counted, lines counted, nothing kept. */
+async function exportOnce(token: string, format: (typeof FORMATS)[number]) {
+  const before = await rss("reset");
+  const started = performance.now();
+  const response = await fetch(`${exportUrl}/?format=${format}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`export answered ${response.status}: ${await response.text()}`);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  let ttfb = 0;
+  let bytes = 0;
+  let lines = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (!ttfb) ttfb = performance.now() - started;
+    bytes += chunk.value.length;
+    for (const byte of chunk.value) if (byte === 10) lines += 1;
+  }
+  const total = performance.now() - started;
+  const after = await rss("rss");
+  return { ttfb, total, bytes, lines, rssBefore: before.now, rssPeak: after.peak };
+}
+
+/** The ceiling: the same Query the export sends, DynamoDB's own 1 MB pages, items only counted. */
+async function bareQueryLoop(userId: string) {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  const input = TaskEntity.query
+    .byCreated({ userId })
+    .params({ order: "desc" }) as QueryCommandInput;
+  const started = performance.now();
+  let items = 0;
+  for await (const page of paginateQuery({ client }, input)) items += page.Items?.length ?? 0;
+  return { items, ms: performance.now() - started };
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+console.log(
+  `Machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${fmt(totalmem() / 1024 ** 3, 1)} GiB, Node ${process.version}, DynamoDB Local 3.3 (in memory)`,
+);
+
+// Warm up the server (module loading, JWKS, JIT) and DynamoDB Local (its query path
+// is slow until the JVM has compiled it), so no measured run is a cold start.
+const warm = await newPerson();
+await seedTasks(warm.userId, 3_000, { concurrency: 8 });
+for (let i = 0; i < 3; i += 1) {
+  await bareQueryLoop(warm.userId);
+  for (const format of FORMATS) await exportOnce(warm.token, format);
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+const results: Array<Record<string, string | number>> = [];
+for (const size of SIZES) {
+  const person = await newPerson();
+  const seedStarted = performance.now();
+  await seedTasks(person.userId, size, { concurrency: 8 });
+  console.log(`Seeded ${fmt(size)} tasks in ${fmt((performance.now() - seedStarted) / 1000, 1)} s`);
+
+  // Interleaved, so a slow spell on this shared machine hits both sides alike.
+  const bareMs: number[] = [];
+  const runs: Record<string, Array<Awaited<ReturnType<typeof exportOnce>>>> = {
+    csv: [],
+    ndjson: [],
+  };
+  for (let r = 0; r < REPEATS; r += 1) {
+    const bare = await bareQueryLoop(person.userId);
+    if (bare.items !== size) throw new Error(`the bare loop read ${bare.items} of ${size}`);
+    bareMs.push(bare.ms);
+    for (const format of FORMATS) {
+      const result = await exportOnce(person.token, format);
+      // A seeded description holds one line break: CSV keeps it (plus the header row), JSON escapes it.
+      const rows = format === "csv" ? (result.lines - 1) / 2 : result.lines;
+      if (rows !== size) throw new Error(`the ${format} export had ${rows} rows, not ${size}`);
+      runs[format]?.push(result);
+    }
+  }
+  const bareRate = size / (median(bareMs) / 1000);
+  for (const format of FORMATS) {
+    const all = runs[format] ?? [];
+    const total = median(all.map((r) => r.total));
+    const rate = size / (total / 1000);
+    results.push({
+      N: fmt(size),
+      format,
+      "TTFB ms": fmt(median(all.map((r) => r.ttfb)), 1),
+      "total s": fmt(total / 1000, 2),
+      "tasks/s": fmt(rate),
+      MiB: fmt((all[0]?.bytes ?? 0) / MiB, 1),
+      "peak RSS MiB": fmt(Math.max(...all.map((r) => r.rssPeak)) / MiB, 1),
+      "RSS growth MiB": fmt(Math.max(...all.map((r) => r.rssPeak - r.rssBefore)) / MiB, 1),
+      "bare Query tasks/s": fmt(bareRate),
+      "export/bare": fmt(rate / bareRate, 2),
+    });
+  }
+}
+console.log(`Medians of ${REPEATS} runs each; peak RSS and growth are the largest seen.`);
+console.table(results);
+
+child.disconnect();
+await stack.stop();
+process.exit(0);
