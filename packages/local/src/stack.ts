@@ -1,7 +1,8 @@
 /**
  * The whole backend on one machine: DynamoDB Local, a mailbox for SES, the OpenAuth
- * issuer, the API and the export's Function URL, wired with the same `Resource` values and AWS SDK settings
- * the handlers get in AWS. Handlers run in this process, loaded on first request.
+ * issuer, the API and the export's Function URL, wired with the same `Resource`
+ * values and AWS SDK settings the handlers get in AWS. Handlers run in this
+ * process, loaded on first request.
  */
 import "./lambda-runtime";
 import { mkdirSync } from "node:fs";
