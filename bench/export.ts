@@ -19,7 +19,7 @@ import {
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { localResources, resourceEnvironment } from "@taskmanager/local/resources";
-import { signUp } from "@taskmanager/local/sign-in";
+import { signIn, signUp } from "@taskmanager/local/sign-in";
 import { startStackProcess } from "@taskmanager/local/stack-process";
 import type { ServerMessage } from "./export-server";
 
@@ -47,6 +47,7 @@ Object.assign(process.env, environment);
 // Read `Resource` only now that it is set.
 const { seedTasks } = await import("@taskmanager/core/seed");
 const { TaskEntity } = await import("../packages/core/src/task/entity");
+const { EXPORT_PAGE_SIZE } = await import("@taskmanager/core/task");
 
 const child: ChildProcess = spawn(
   process.execPath,
@@ -65,19 +66,24 @@ async function rss(type: "reset" | "rss") {
   return message;
 }
 
+const PASSWORD = "correct-horse-battery";
+
 async function newPerson() {
   const email = `${run}-${Math.random().toString(36).slice(2)}@example.com`;
-  const { access } = await signUp(stack.urls, email, "correct-horse-battery");
+  const { access } = await signUp(stack.urls, email, PASSWORD);
   const payload = JSON.parse(Buffer.from(access.split(".")[1] ?? "", "base64url").toString());
-  return { token: access, userId: payload.properties.userId as string };
+  // Seeding and long runs outlast an access token: sign in again for each export.
+  const token = async () => (await signIn(stack.urls, email, PASSWORD)).access;
+  return { token, userId: payload.properties.userId as string };
 }
 
 /** One export, read as a browser would: bytes counted, lines counted, nothing kept. */
-async function exportOnce(token: string, format: (typeof FORMATS)[number]) {
+async function exportOnce(token: () => Promise<string>, format: (typeof FORMATS)[number]) {
+  const authorization = `Bearer ${await token()}`;
   const before = await rss("reset");
   const started = performance.now();
   const response = await fetch(`${exportUrl}/?format=${format}`, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization },
   });
   if (!response.ok) throw new Error(`export answered ${response.status}: ${await response.text()}`);
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
@@ -94,12 +100,15 @@ async function exportOnce(token: string, format: (typeof FORMATS)[number]) {
   return { ttfb, total, bytes, lines, rssBefore: before.now, rssPeak: after.peak };
 }
 
-/** The ceiling: the same Query the export sends, DynamoDB's own 1 MB pages, items only counted. */
+/**
+ * The ceiling: the very Query the export sends (same index, order and page size),
+ * page after page with lib-dynamodb, items only counted, nothing parsed or written.
+ */
 async function bareQueryLoop(userId: string) {
   const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
   const input = TaskEntity.query
     .byCreated({ userId })
-    .params({ order: "desc" }) as QueryCommandInput;
+    .params({ order: "desc", limit: EXPORT_PAGE_SIZE }) as QueryCommandInput;
   const started = performance.now();
   let items = 0;
   for await (const page of paginateQuery({ client }, input)) items += page.Items?.length ?? 0;
@@ -142,12 +151,16 @@ for (const size of SIZES) {
     const bare = await bareQueryLoop(person.userId);
     if (bare.items !== size) throw new Error(`the bare loop read ${bare.items} of ${size}`);
     bareMs.push(bare.ms);
+    console.log(`  N=${fmt(size)} run ${r + 1}: bare Query loop ${fmt(bare.ms / 1000, 2)} s`);
     for (const format of FORMATS) {
       const result = await exportOnce(person.token, format);
       // A seeded description holds one line break: CSV keeps it (plus the header row), JSON escapes it.
       const rows = format === "csv" ? (result.lines - 1) / 2 : result.lines;
       if (rows !== size) throw new Error(`the ${format} export had ${rows} rows, not ${size}`);
       runs[format]?.push(result);
+      console.log(
+        `  N=${fmt(size)} run ${r + 1}: ${format} first byte ${fmt(result.ttfb, 1)} ms, all ${fmt(result.total / 1000, 2)} s`,
+      );
     }
   }
   const bareRate = size / (median(bareMs) / 1000);
