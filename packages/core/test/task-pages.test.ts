@@ -35,7 +35,7 @@ async function collect(input: unknown, pageSize: number) {
 describe("Task.pages", () => {
   test("yields every task once, newest first, in pages of the size asked for", async () => {
     const { sizes, tasks } = await collect({}, 40);
-    expect(sizes.slice(0, 2)).toEqual([40, 40]);
+    expect(sizes).toEqual([40, 40, 10]);
     expect(tasks.map((t) => t.taskId)).toEqual([...all].sort(newestFirst).map((t) => t.taskId));
     expect(tasks).toEqual([...all].sort(newestFirst));
   });
@@ -49,6 +49,18 @@ describe("Task.pages", () => {
   test("by due date over every status", async () => {
     const { tasks } = await collect({ sort: "due" }, 25);
     expect(tasks.map((t) => t.taskId)).toEqual([...all].sort(byDueThenId).map((t) => t.taskId));
+  });
+
+  test("starts with a small page, so the first bytes do not wait for a large one", async () => {
+    const sizes: number[] = [];
+    for await (const page of Task.pages(userId, {}, { firstPageSize: 5, pageSize: 50 })) {
+      sizes.push(page.length);
+    }
+    expect(sizes).toEqual([5, 50, 35]);
+    // By default the first page is EXPORT_FIRST_PAGE_SIZE (100): all 90 here.
+    const defaults: number[] = [];
+    for await (const page of Task.pages(userId, {})) defaults.push(page.length);
+    expect(defaults).toEqual([90]);
   });
 
   test("a person with no tasks gets one empty page", async () => {

@@ -167,7 +167,12 @@ function indexQuery(
   return { query, order: byDue ? ("asc" as const) : ("desc" as const) };
 }
 
-/** DynamoDB pages of this size keep the first byte of an export equally quick for any total. */
+/**
+ * Export pages: a small first one, so the first bytes leave as soon as a short
+ * Query answers whatever the total, then pages large enough that round trips do
+ * not dominate.
+ */
+export const EXPORT_FIRST_PAGE_SIZE = 100;
 export const EXPORT_PAGE_SIZE = 1000;
 
 /**
@@ -179,13 +184,14 @@ export const EXPORT_PAGE_SIZE = 1000;
 export async function* pages(
   userId: string,
   input: unknown = {},
-  options: { pageSize?: number } = {},
+  options: { firstPageSize?: number; pageSize?: number } = {},
 ): AsyncGenerator<Task[], void, undefined> {
   const { status, sort } = parseInput(TaskPagesQuery, input);
   const { query, order } = indexQuery(userId, status, sort);
   const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
-  const fetchPage = (cursor: string | null) => query.go({ cursor, limit, order });
-  let next = fetchPage(null);
+  const fetchPage = (cursor: string | null, pageLimit = limit) =>
+    query.go({ cursor, limit: pageLimit, order });
+  let next = fetchPage(null, options.firstPageSize ?? Math.min(EXPORT_FIRST_PAGE_SIZE, limit));
   while (true) {
     const page = await next;
     if (page.cursor) {
