@@ -114,6 +114,8 @@ async function firstByte(token: () => Promise<string>, format: (typeof FORMATS)[
   await (response.body as ReadableStream<Uint8Array>).getReader().read();
   const ttfb = performance.now() - started;
   abort.abort();
+  // The page read ahead is still being served; let it finish so the next probe starts idle.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   return ttfb;
 }
 
