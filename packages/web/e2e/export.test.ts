@@ -6,8 +6,9 @@
 import { readFile } from "node:fs/promises";
 import { signUp } from "@taskmanager/local/sign-in";
 import { parse } from "csv-parse/sync";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "./chromium";
 
 const urls = inject("e2e");
 let browser: Browser;
@@ -46,10 +47,7 @@ beforeAll(async () => {
       status: i % 2 ? "done" : "todo",
     });
   }
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic"],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ acceptDownloads: true })).newPage();
   // Signed in as the API person: the app keeps its tokens in localStorage.
   await page.goto(urls.web);
