@@ -21,7 +21,8 @@ interface Metadata {
 export function installLambdaStreaming() {
   // Not "if absent": the AWS SDK's invoke store already sets `globalThis.awslambda = {}`.
   const global = globalThis as { awslambda?: Record<string, unknown> };
-  const runtime = (global.awslambda ??= {});
+  global.awslambda ??= {};
+  const runtime = global.awslambda;
   runtime.streamifyResponse ??= <H extends object>(handler: H): H =>
     Object.assign(handler, { [STREAMING]: "response" });
   runtime.HttpResponseStream ??= {
