@@ -42,7 +42,12 @@ const environment = {
   AWS_SECRET_ACCESS_KEY: "local",
   AWS_ENDPOINT_URL_DYNAMODB: stack.urls.dynamo,
   ...resourceEnvironment(
-    localResources({ tasksTable: stack.tables.tasks, authUrl: stack.urls.auth, webOrigins: [] }),
+    localResources({
+      tasksTable: stack.tables.tasks,
+      authTable: stack.tables.auth,
+      authUrl: stack.urls.auth,
+      webOrigins: [],
+    }),
   ),
 };
 Object.assign(process.env, environment);

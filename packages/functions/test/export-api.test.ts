@@ -6,9 +6,9 @@
 import { seedTasks } from "@taskmanager/core/seed";
 import { type CreateTaskInput, Task, type Task as TaskRecord } from "@taskmanager/core/task/schema";
 import { parse } from "csv-parse/sync";
-import { decodeJwt } from "jose";
 import { beforeAll, describe, expect, test } from "vitest";
-import { api, expectError, forgeToken, newPerson, type Person, stack } from "./helpers";
+import { api, expectError, newPerson, type Person, stack } from "./helpers";
+import { claimsOf, forgeToken } from "./tokens";
 
 async function download(query: string, token?: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${stack().export}/${query}`, {
@@ -195,7 +195,7 @@ describe("filters", () => {
 describe("many pages, two people", () => {
   test("pages through thousands of tasks with none lost or repeated, and none of another person's", async () => {
     const bob = await newPerson("export-bob");
-    const bobId = (decodeJwt(bob.token).properties as { userId: string }).userId;
+    const bobId = (claimsOf(bob.token).properties as { userId: string }).userId;
     await seedTasks(bobId, 2_345);
     const lines = parseNdjson((await download("?format=ndjson", bob.token)).text) as TaskRecord[];
     expect(lines).toHaveLength(2_345);

@@ -10,11 +10,12 @@ import { createFunctionUrlServer } from "@taskmanager/local/function-url-server"
 import { close, listen } from "@taskmanager/local/http-server";
 import { installLambdaStreaming } from "@taskmanager/local/lambda-streaming";
 import { parse } from "csv-parse/sync";
+import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { csv, ndjson } from "../src/export/format";
 import { type Pages, streamPages } from "../src/export/stream";
 import { logger } from "../src/http/handler";
-import { expectError, newPerson, type Person, randomTaskId } from "./helpers";
+import { expectError, newPerson, type Person } from "./helpers";
 
 // The handler module calls `awslambda.streamifyResponse` as it loads.
 installLambdaStreaming();
@@ -22,7 +23,7 @@ const { createExportHandler } = await import("../src/export/tasks");
 
 function fakeTask(i: number): Task {
   return {
-    taskId: randomTaskId(),
+    taskId: ulid(),
     userId: "someone",
     title: `Task ${i}`,
     description: "x".repeat(200),

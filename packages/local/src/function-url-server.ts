@@ -6,6 +6,7 @@
  * handler, and the allowed origin is added to every response.
  */
 import type { Server } from "node:http";
+import type { Context, StreamifyHandler } from "aws-lambda";
 import { toApiGatewayEvent } from "./apigw-event";
 import { lambdaContext, loadExport } from "./handlers";
 import { createServer, readBody, sendJson } from "./http-server";
@@ -19,8 +20,11 @@ export interface FunctionUrlCors {
   maxAge?: number;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the event type is the handler's business
-type StreamingHandler = (event: any, stream: NodeJS.WritableStream, context: any) => unknown;
+type StreamingHandler = StreamifyHandler<
+  // biome-ignore lint/suspicious/noExplicitAny: the event type is the handler's business
+  any,
+  unknown
+>;
 
 export function createFunctionUrlServer(options: {
   /** An SST handler reference, or the handler itself (tests inject one). */
@@ -79,7 +83,10 @@ export function createFunctionUrlServer(options: {
     );
     const handler = await handlerOf();
     try {
-      await handler(event, res, lambdaContext(options.name, event.requestContext.requestId));
+      // The shim's `HttpResponseStream.from` hands this very response back to the handler.
+      const stream = res as unknown as awslambda.HttpResponseStream;
+      const context = lambdaContext(options.name, event.requestContext.requestId) as Context;
+      await handler(event, stream, context);
       if (!res.writableEnded) res.end();
     } catch (error) {
       console.error(
