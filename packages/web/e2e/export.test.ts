@@ -4,7 +4,7 @@
  * exactly the person's tasks, read back with a real CSV parser.
  */
 import { readFile } from "node:fs/promises";
-import { signUp } from "@taskmanager/local/sign-in";
+import { latestCode } from "@taskmanager/local/sign-in";
 import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -37,9 +37,23 @@ async function exportCsv(): Promise<Record<string, string>[]> {
 }
 
 beforeAll(async () => {
+  browser = await launchChromium();
+  page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  // Sign up in the browser (the issuer redirects only to this web origin).
   const email = `export-${Date.now().toString(36)}@example.com`;
-  const tokens = await signUp(urls, email, "correct horse battery");
-  token = tokens.access;
+  const password = "correct horse battery";
+  await page.goto(urls.web);
+  await page.getByRole("button", { name: "Create an account" }).click();
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.locator("input[name=email]").fill(email);
+  await page.locator("input[name=password]").fill(password);
+  await page.locator("input[name=repeat]").fill(password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.locator("input[name=code]").fill(await latestCode(urls.mail, email));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "Tasks" }).waitFor();
+  const raw = await page.evaluate(() => localStorage.getItem("taskmanager.tokens"));
+  token = (JSON.parse(raw ?? "{}") as { access: string }).access;
   for (const [i, title] of titles.entries()) {
     await api("/tasks", {
       title,
@@ -47,15 +61,7 @@ beforeAll(async () => {
       status: i % 2 ? "done" : "todo",
     });
   }
-  browser = await launchChromium();
-  page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  // Signed in as the API person: the app keeps its tokens in localStorage.
-  await page.goto(urls.web);
-  await page.evaluate(
-    (value) => localStorage.setItem("taskmanager.tokens", value),
-    JSON.stringify(tokens),
-  );
-  await page.goto(urls.web);
+  await page.reload();
   await page.getByRole("link", { name: titles[0] }).waitFor();
 });
 
