@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { rowCounter } from "../tasks/export";
 import { ExportButton } from "./ExportButton";
+import { describeError } from "./error-message";
 
 const encoder = new TextEncoder();
 
@@ -110,8 +111,9 @@ describe("the export button", () => {
       "\uFEFFtaskId\r\nA\r\n# export failed: internal: Something went wrong on our side.\r\n",
     );
     server.end();
+    // The record's code goes through the app's one wording of errors.
     expect((await screen.findByRole("alert")).textContent).toBe(
-      "The export did not finish: Something went wrong on our side.",
+      `The export did not finish: ${describeError({ code: "internal", message: "" })}`,
     );
     expect(saved).toHaveLength(0);
   });
