@@ -25,12 +25,14 @@ export default $config({
     await import("./infra/table-stream");
     const { auth } = await import("./infra/auth");
     const { api } = await import("./infra/api");
+    const { exporter } = await import("./infra/export");
     const { web } = await import("./infra/web");
     // monitoring last: it alarms on every function, table and stream created above.
     await import("./infra/monitoring");
     return {
       api: api.url,
       auth: auth.properties.url,
+      export: exporter.url,
       web: web.url,
       table: table.name,
       attachments: bucket.name,

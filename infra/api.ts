@@ -1,8 +1,8 @@
 import { apiCors, routes } from "../packages/functions/src/routes";
 import { accessArgs } from "./access";
 import { auth } from "./auth";
-import { API_THROTTLE, FUNCTION_DEFAULTS } from "./constants";
 import { attachmentsTarget } from "./bucket";
+import { API_THROTTLE, FUNCTION_DEFAULTS } from "./constants";
 import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 

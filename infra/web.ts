@@ -1,10 +1,11 @@
 import { api } from "./api";
 import { auth } from "./auth";
 import { DEV_WEB_URL } from "./constants";
+import { exporter } from "./export";
 import { router } from "./web-origin";
 
 /**
- * The React app (Vite SPA), given the API and issuer URLs at build time. In
+ * The React app (Vite SPA), given the API, issuer and export URLs at build time. In
  * `sst dev` it is not deployed: SST runs `dev.command` (Vite, with the same
  * VITE_ variables) in its multiplexer instead.
  */
@@ -19,6 +20,7 @@ export const web = new sst.aws.StaticSite("WebApp", {
   environment: {
     VITE_API_URL: api.url,
     VITE_AUTH_URL: auth.properties.url,
+    VITE_EXPORT_URL: exporter.url,
   },
   // Versioned like every bucket: a bad deploy's overwritten files can be restored.
   transform: {

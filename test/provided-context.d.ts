@@ -9,6 +9,7 @@ declare module "vitest" {
       mail: string;
       dynamo: string;
       s3: string;
+      export: string;
       tasksTable: string;
       authTable: string;
       attachmentsBucket: string;

@@ -9,6 +9,10 @@ export default defineProject({
     environment: "happy-dom",
     include: ["src/**/*.test.tsx"],
     setupFiles: ["src/test/setup.ts"],
-    env: { VITE_API_URL: "http://api.test", VITE_AUTH_URL: "http://auth.test" },
+    env: {
+      VITE_API_URL: "http://api.test",
+      VITE_AUTH_URL: "http://auth.test",
+      VITE_EXPORT_URL: "http://export.test",
+    },
   },
 });

@@ -16,6 +16,7 @@ import {
 import type { ErrorCode } from "@taskmanager/core/error/schema";
 import {
   CreateTaskInput,
+  ExportTasksQuery,
   ListTasksQuery,
   Task,
   TaskId,
@@ -249,6 +250,33 @@ export const bucketCors = {
   allowMethods: ["PUT" as const],
   allowHeaders: ["content-type", "x-amz-tagging"],
   maxAge: 600,
+};
+
+/**
+ * The streaming export: a function of its own behind a Lambda Function URL (API
+ * Gateway buffers responses, so it cannot stream), with the same token check and
+ * only Query on the table's indexes. Its CORS lists real methods only: a Function
+ * URL refuses OPTIONS in the list and answers preflight itself.
+ */
+export const exportFunction = {
+  handler: handler("export/tasks"),
+  access: [Auth.verifyTokens, Tasks.query],
+  summary: "Download all of the caller's tasks as CSV or NDJSON, streamed",
+  query: ExportTasksQuery,
+  cors: {
+    allowMethods: ["GET"],
+    allowHeaders: ["authorization"],
+    // The web app names the saved file after the server's filename.
+    exposeHeaders: ["content-disposition"],
+    maxAge: 600,
+  },
+} as const satisfies Pick<RouteDefinition, "handler" | "access" | "summary" | "query"> & {
+  cors: {
+    allowMethods: readonly HttpMethod[];
+    allowHeaders: readonly string[];
+    exposeHeaders: readonly string[];
+    maxAge: number;
+  };
 };
 
 /** CORS for the API (API Gateway answers preflight itself); origins come per stage. */

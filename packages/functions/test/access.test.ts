@@ -5,13 +5,14 @@
  */
 import type { Server } from "node:http";
 import { toApiGatewayEvent } from "@taskmanager/local/apigw-event";
+import { createFunctionUrlServer } from "@taskmanager/local/function-url-server";
 import { lambdaContext, loadHandler } from "@taskmanager/local/handlers";
 import { close, createServer, listen, readBody } from "@taskmanager/local/http-server";
 import { createIssuerServer } from "@taskmanager/local/issuer-server";
 import { signIn, signUp } from "@taskmanager/local/sign-in";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type Access, grantsFor, type LinkName } from "../src/access";
-import { issuer, type RouteDefinition, routes, streamCleanup } from "../src/routes";
+import { exportFunction, issuer, type RouteDefinition, routes, streamCleanup } from "../src/routes";
 import { api, newPerson, type Person } from "./helpers";
 import { absentIds, label, ownedIds, pathOf } from "./route-cases";
 
@@ -178,10 +179,40 @@ test("the issuer is granted exactly what sign-up, sign-in and refresh do to Dyna
   }
 });
 
+test("the export is granted exactly what streaming a person's tasks does to DynamoDB", async () => {
+  const server = createFunctionUrlServer({
+    handler: exportFunction.handler,
+    name: "access-export",
+    cors: { ...exportFunction.cors, allowOrigins: [] },
+  });
+  const url = await listen(server, 0);
+  try {
+    const person = await newPerson("access-export");
+    const created = await api("/tasks", {
+      method: "POST",
+      token: person.token,
+      body: { title: "x" },
+    });
+    expect(created.status).toBe(201);
+    recorded = new Set();
+    for (const query of ["?format=csv", "?format=ndjson&status=todo&sort=due"]) {
+      const response = await fetch(`${url}/${query}`, {
+        headers: { authorization: `Bearer ${person.token}` },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("x");
+    }
+    expect([...recorded].sort()).toEqual([...dynamoOnly(declared(exportFunction.access))].sort());
+  } finally {
+    await close(server);
+  }
+});
+
 test("no grant is a wildcard, and every resource is one of the linked resource's own ARNs", () => {
   for (const [what, access] of [
     ...routes.map((route) => [label(route), route.access] as const),
     ["issuer", issuer.access] as const,
+    ["export", exportFunction.access] as const,
   ]) {
     for (const grant of grantsFor(access, (link, scope) => [`arn:${link}:${scope}`])) {
       expect(

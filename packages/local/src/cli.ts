@@ -31,6 +31,7 @@ async function main() {
         mail: Number(process.env.MAIL_PORT ?? 3002),
         dynamo: Number(process.env.DYNAMO_PORT ?? 8000),
         s3: Number(process.env.S3_PORT ?? 4569),
+        export: Number(process.env.EXPORT_PORT ?? 3003),
       },
       webOrigins: [webUrl, `http://localhost:${WEB_PORT}`],
     },
@@ -62,7 +63,12 @@ async function main() {
           // Its own process group, so stopping kills pnpm and the Vite server under it.
           detached: true,
           stdio: ["ignore", "ignore", "inherit"],
-          env: { ...process.env, VITE_API_URL: stack.urls.api, VITE_AUTH_URL: stack.urls.auth },
+          env: {
+            ...process.env,
+            VITE_API_URL: stack.urls.api,
+            VITE_AUTH_URL: stack.urls.auth,
+            VITE_EXPORT_URL: stack.urls.export,
+          },
         },
       );
 
@@ -71,6 +77,7 @@ Taskmanager is running on this machine (${flags.memory ? "in memory: nothing is 
   API            ${stack.urls.api}
   Sign-in        ${stack.urls.auth}
   Mailbox        ${stack.urls.mail}/mailbox/<email>   (verification codes are also printed here)
+  Export         ${stack.urls.export}/?format=csv   (streams all of a person's tasks; Bearer token)
   DynamoDB Local ${stack.urls.dynamo}
   S3 (s3rver)    ${stack.urls.s3}   (bucket ${stack.bucket})${web ? `\n  Web app        ${webUrl}` : ""}
 Press Ctrl-C to stop.`);
@@ -97,7 +104,7 @@ main().catch((error: unknown) => {
   if (error instanceof MissingJavaError) console.error(error.message);
   else if ((error as { code?: string }).code === "EADDRINUSE") {
     console.error(
-      `A port is in use (${(error as Error).message}); stop the other process or set API_PORT/AUTH_PORT/MAIL_PORT/DYNAMO_PORT/S3_PORT/WEB_PORT.`,
+      `A port is in use (${(error as Error).message}); stop the other process or set API_PORT/AUTH_PORT/MAIL_PORT/DYNAMO_PORT/S3_PORT/EXPORT_PORT/WEB_PORT.`,
     );
   } else console.error(error);
   process.exit(1);

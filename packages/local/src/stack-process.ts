@@ -33,7 +33,13 @@ export function startStackProcess(options: StackOptions): Promise<Stack> {
           "stop" | "dynamoPid"
         > & { dynamoPid?: number };
         dynamoPid = started.dynamoPid;
-        ready({ urls: started.urls, tables: started.tables, dynamoPid: () => dynamoPid, stop });
+        ready({
+          urls: started.urls,
+          tables: started.tables,
+          bucket: started.bucket,
+          dynamoPid: () => dynamoPid,
+          stop,
+        });
       } else if (line.startsWith(DYNAMO_PID)) {
         dynamoPid = Number(line.slice(DYNAMO_PID.length)) || undefined;
       } else if (process.env.STACK_LOGS) console.log(line);

@@ -1,16 +1,18 @@
 /**
  * The whole backend on one machine: DynamoDB Local, a mailbox for SES, the OpenAuth
- * issuer and the API, wired with the same `Resource` values and AWS SDK settings
- * the handlers get in AWS. Handlers run in this process, loaded on first request.
+ * issuer, the API and the export's Function URL, wired with the same `Resource`
+ * values and AWS SDK settings the handlers get in AWS. Handlers run in this
+ * process, loaded on first request.
  */
 import "./lambda-runtime";
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { ttlAttribute } from "@taskmanager/core/table";
-import { routes, streamCleanup } from "@taskmanager/functions/routes";
+import { exportFunction, routes, streamCleanup } from "@taskmanager/functions/routes";
 import { createApiServer } from "./api-server";
 import { startDynamoLocal } from "./dynamo-local";
+import { createFunctionUrlServer } from "./function-url-server";
 import { close, listen } from "./http-server";
 import { createIssuerServer } from "./issuer-server";
 import { createMailServer } from "./mail-server";
@@ -28,7 +30,7 @@ export interface StackOptions {
   /** Where DynamoDB Local keeps data when not in memory (absolute; default `.local/dynamodb`). */
   dataDir?: string;
   /** Ports; 0 picks a free one. */
-  ports?: Partial<Record<"api" | "auth" | "mail" | "dynamo" | "s3", number>>;
+  ports?: Partial<Record<"api" | "auth" | "mail" | "dynamo" | "s3" | "export", number>>;
   /** Origins the API (CORS) and the issuer (redirects) accept, e.g. the web app's. */
   webOrigins?: string[];
   /** Table names; tests use fresh ones per run. */
@@ -42,7 +44,7 @@ export interface StackOptions {
 }
 
 export interface Stack {
-  urls: { api: string; auth: string; mail: string; dynamo: string; s3: string };
+  urls: { api: string; auth: string; mail: string; dynamo: string; s3: string; export: string };
   tables: { tasks: string; auth: string };
   bucket: string;
   /** DynamoDB Local's Java process now (it changes when a crash is restarted). */
@@ -62,7 +64,7 @@ export async function startStack(
   options: StackOptions = {},
   events: StackEvents = {},
 ): Promise<Stack> {
-  const ports = { api: 0, auth: 0, mail: 0, dynamo: 0, s3: 0, ...options.ports };
+  const ports = { api: 0, auth: 0, mail: 0, dynamo: 0, s3: 0, export: 0, ...options.ports };
   const tables = options.tables ?? {
     tasks: "taskmanager-local-tasks",
     auth: "taskmanager-local-auth",
@@ -117,13 +119,20 @@ export async function startStack(
     const mailServer = createMailServer({ print: options.printMail ?? true });
     const apiServer = createApiServer({ routes, allowOrigins: webOrigins });
     const authServer = createIssuerServer();
-    servers.push(mailServer, apiServer, authServer);
+    // The streaming export's Function URL, with the CORS the deployed URL has.
+    const exportServer = createFunctionUrlServer({
+      handler: exportFunction.handler,
+      name: "TaskExport",
+      cors: { ...exportFunction.cors, allowOrigins: webOrigins },
+    });
+    servers.push(mailServer, apiServer, authServer, exportServer);
     const urls = {
       dynamo: dynamo.endpoint,
       s3: s3.endpoint,
       mail: await listen(mailServer, ports.mail),
       auth: await listen(authServer, ports.auth),
       api: await listen(apiServer, ports.api),
+      export: await listen(exportServer, ports.export),
     };
 
     // What `sst dev`/`sst deploy` give the linked handlers, pointed at this machine.

@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
   const outDir = await mkdtemp(join(tmpdir(), "taskmanager-web-"));
   process.env.VITE_API_URL = stack.urls.api;
   process.env.VITE_AUTH_URL = stack.urls.auth;
+  process.env.VITE_EXPORT_URL = stack.urls.export;
   await build({ root: join(import.meta.dirname, ".."), logLevel: "warn", build: { outDir } });
 
   const server = createServer(async (req, res) => {
@@ -56,6 +57,7 @@ export default async function setup(project: TestProject) {
     api: stack.urls.api,
     auth: stack.urls.auth,
     mail: stack.urls.mail,
+    export: stack.urls.export,
   });
   return async () => {
     await new Promise((resolve) => server.close(resolve));
@@ -66,6 +68,6 @@ export default async function setup(project: TestProject) {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    e2e: { web: string; api: string; auth: string; mail: string };
+    e2e: { web: string; api: string; auth: string; mail: string; export: string };
   }
 }

@@ -51,7 +51,8 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
   return options.schema.parse(await response.json());
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** The error envelope of a refused response as an ApiError (a 401 also ends the session). */
+export async function toApiError(response: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(await response.json().catch(() => null));
   const error = parsed.success
     ? new ApiError(

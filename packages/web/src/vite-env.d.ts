@@ -5,6 +5,8 @@ interface ImportMetaEnv {
   readonly VITE_API_URL: string;
   /** Base URL of the OpenAuth issuer. */
   readonly VITE_AUTH_URL: string;
+  /** The streaming export's Function URL. */
+  readonly VITE_EXPORT_URL: string;
 }
 
 interface ImportMeta {

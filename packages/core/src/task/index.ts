@@ -15,8 +15,10 @@ type TaskFilter = Parameters<ReturnType<typeof TaskEntity.query.byCreated>["wher
 import {
   CreateTaskInput,
   ListTasksQuery,
+  type TASK_SORTS,
   type Task,
   type TaskPage,
+  TaskPagesQuery,
   UpdateTaskInput,
 } from "./schema";
 
@@ -145,6 +147,61 @@ export async function list(userId: string, input: unknown = {}): Promise<TaskPag
   } catch (error) {
     if (cursor && isRejectedCursor(error)) throw invalidCursor();
     throw error;
+  }
+}
+
+/** The index that serves a status x sort combination: always one Query in the owner's partition. */
+function indexQuery(
+  userId: string,
+  status: Task["status"] | undefined,
+  sort: (typeof TASK_SORTS)[number],
+) {
+  const byDue = sort === "due";
+  const query = status
+    ? byDue
+      ? TaskEntity.query.byStatusDue({ userId, status })
+      : TaskEntity.query.byStatusCreated({ userId, status })
+    : byDue
+      ? TaskEntity.query.byDue({ userId })
+      : TaskEntity.query.byCreated({ userId });
+  // Newest first for "created" (ULIDs sort by time); soonest due first otherwise.
+  return { query, order: byDue ? ("asc" as const) : ("desc" as const) };
+}
+
+/**
+ * Export pages: a small first one, so the first bytes leave as soon as a short
+ * Query answers whatever the total, then pages large enough that round trips do
+ * not dominate.
+ */
+export const EXPORT_FIRST_PAGE_SIZE = 100;
+export const EXPORT_PAGE_SIZE = 1000;
+
+/**
+ * Every one of a person's tasks (optionally one status), a page at a time, in the
+ * list's order: for exports, which must not hold everything in memory. The next
+ * page is requested while the caller handles this one, so paging and writing
+ * overlap; at most two pages are held at once.
+ */
+export async function* pages(
+  userId: string,
+  input: unknown = {},
+  options: { firstPageSize?: number; pageSize?: number } = {},
+): AsyncGenerator<Task[], void, undefined> {
+  const { status, sort } = parseInput(TaskPagesQuery, input);
+  const { query, order } = indexQuery(userId, status, sort);
+  const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
+  const fetchPage = (cursor: string | null, pageLimit = limit) =>
+    query.go({ cursor, limit: pageLimit, order });
+  let next = fetchPage(null, options.firstPageSize ?? Math.min(EXPORT_FIRST_PAGE_SIZE, limit));
+  while (true) {
+    const page = await next;
+    if (page.cursor) {
+      next = fetchPage(page.cursor);
+      // Read ahead; if the caller stops early, nobody awaits it, and that is fine.
+      next.catch(() => {});
+    }
+    yield page.data.map(toTask);
+    if (!page.cursor) return;
   }
 }
 

@@ -89,6 +89,21 @@ export const ListTasksQuery = z.strictObject({
 });
 export type ListTasksQuery = z.input<typeof ListTasksQuery>;
 
+/** What an export may be limited to and how it is ordered (the list's own filters). */
+export const TaskPagesQuery = z.strictObject({
+  status: TaskStatus.optional(),
+  sort: TaskSort.default("created"),
+});
+export type TaskPagesQuery = z.input<typeof TaskPagesQuery>;
+
+export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** The export's query string: a format, then the same filters as the list. */
+export const ExportTasksQuery = TaskPagesQuery.extend({ format: ExportFormat.default("csv") });
+export type ExportTasksQuery = z.input<typeof ExportTasksQuery>;
+
 export const Task = z.object({
   taskId: TaskId,
   userId: z.string(),

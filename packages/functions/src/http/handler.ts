@@ -26,7 +26,7 @@ type LambdaHandler = (
   context?: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
+export const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 
 /**
  * Runs a route and maps any error to the envelope. Each log line is one JSON

@@ -12,6 +12,7 @@ import { ListFilter } from "../tasks/endpoints";
 import { toFieldErrors } from "../tasks/form";
 import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
+import { ExportButton } from "./ExportButton";
 import { describeError } from "./error-message";
 import { LabelledOptions } from "./LabelledOptions";
 import { statusLabel } from "./labels";
@@ -41,6 +42,7 @@ export function TaskList() {
         </h1>
         {/* The toolbar's actions: room for more (e.g. Export) beside New task. */}
         <div className="list-actions">
+          {filter.success ? <ExportButton filter={filter.data} /> : null}
           <Link to="/new" className="button">
             New task
           </Link>

@@ -1,0 +1,85 @@
+/** `Task.pages`: every task of one person, page by page, in the list's orders, by Query. */
+import * as Task from "@taskmanager/core/task";
+import { TASK_STATUSES, type Task as TaskRecord } from "@taskmanager/core/task/schema";
+import { beforeAll, describe, expect, test } from "vitest";
+import { byDueThenId, invalidInput, newestFirst, newUserId } from "./helpers";
+
+const userId = newUserId("pages");
+const all: TaskRecord[] = [];
+
+beforeAll(async () => {
+  for (let i = 0; i < 90; i += 30) {
+    const batch = Array.from({ length: 30 }, (_, j) =>
+      Task.create(userId, {
+        title: `task ${i + j}`,
+        status: TASK_STATUSES[(i + j) % 3],
+        dueDate: (i + j) % 4 === 0 ? null : `2031-0${((i + j) % 9) + 1}-15`,
+      }),
+    );
+    all.push(...(await Promise.all(batch)));
+  }
+  // Someone else's tasks share the table and the indexes.
+  await Task.create(newUserId("other"), { title: "not mine", status: "todo" });
+});
+
+async function collect(input: unknown, pageSize: number) {
+  const sizes: number[] = [];
+  const tasks: TaskRecord[] = [];
+  for await (const page of Task.pages(userId, input, { pageSize })) {
+    sizes.push(page.length);
+    tasks.push(...page);
+  }
+  return { sizes, tasks };
+}
+
+describe("Task.pages", () => {
+  test("yields every task once, newest first, in pages of the size asked for", async () => {
+    const { sizes, tasks } = await collect({}, 40);
+    expect(sizes).toEqual([40, 40, 10]);
+    expect(tasks.map((t) => t.taskId)).toEqual([...all].sort(newestFirst).map((t) => t.taskId));
+    expect(tasks).toEqual([...all].sort(newestFirst));
+  });
+
+  test.each(TASK_STATUSES)("limited to status %s, in due-date order", async (status) => {
+    const { tasks } = await collect({ status, sort: "due" }, 7);
+    const expected = all.filter((t) => t.status === status).sort(byDueThenId);
+    expect(tasks.map((t) => t.taskId)).toEqual(expected.map((t) => t.taskId));
+  });
+
+  test("by due date over every status", async () => {
+    const { tasks } = await collect({ sort: "due" }, 25);
+    expect(tasks.map((t) => t.taskId)).toEqual([...all].sort(byDueThenId).map((t) => t.taskId));
+  });
+
+  test("starts with a small page, so the first bytes do not wait for a large one", async () => {
+    const sizes: number[] = [];
+    for await (const page of Task.pages(userId, {}, { firstPageSize: 5, pageSize: 50 })) {
+      sizes.push(page.length);
+    }
+    expect(sizes).toEqual([5, 50, 35]);
+    // By default the first page is EXPORT_FIRST_PAGE_SIZE (100): all 90 here.
+    const defaults: number[] = [];
+    for await (const page of Task.pages(userId, {})) defaults.push(page.length);
+    expect(defaults).toEqual([90]);
+  });
+
+  test("a person with no tasks gets one empty page", async () => {
+    const pages = [];
+    for await (const page of Task.pages(newUserId("empty"), {})) pages.push(page);
+    expect(pages).toEqual([[]]);
+  });
+
+  test("refuses filters the list does not know", async () => {
+    await expect(collect({ status: "someday" }, 10)).rejects.toMatchObject(invalidInput);
+    await expect(collect({ format: "csv" }, 10)).rejects.toMatchObject(invalidInput);
+  });
+
+  test("stopping early is clean (the page read ahead is dropped)", async () => {
+    let seen = 0;
+    for await (const page of Task.pages(userId, {}, { pageSize: 10 })) {
+      seen += page.length;
+      if (seen >= 20) break;
+    }
+    expect(seen).toBe(20);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The export's two file formats. Each turns a page of tasks into one chunk of
+ * text, so the writer sends a page as soon as it has it, and ends a broken export
+ * with a record a reader can tell apart from data.
+ */
+import type { ErrorBody } from "@taskmanager/core/error/schema";
+import type { ExportFormat, Task } from "@taskmanager/core/task/schema";
+
+export interface ExportEncoding {
+  contentType: string;
+  extension: string;
+  /** Written before the first task (the CSV's BOM and header row). */
+  head: string;
+  page(tasks: readonly Task[]): string;
+  /** The last thing written when the export fails part way. */
+  failure(error: ErrorBody): string;
+}
+
+/** taskId first: it is never empty and never starts with "#", so a comment line is unambiguous. */
+export const CSV_COLUMNS = [
+  "taskId",
+  "title",
+  "description",
+  "status",
+  "priority",
+  "dueDate",
+  "tags",
+  "createdAt",
+  "updatedAt",
+  "version",
+  "attachmentCount",
+  "userId",
+] as const satisfies readonly (keyof Task)[];
+
+/**
+ * Spreadsheet programs run a cell that starts with one of these as a formula
+ * (OWASP's "CSV injection"); a leading apostrophe makes it text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** RFC 4180: a cell holding a quote, comma or line break is quoted, its quotes doubled. */
+export function csvCell(value: string): string {
+  const cell = neutraliseFormula(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+function csvValue(task: Task, column: (typeof CSV_COLUMNS)[number]): string {
+  const value = task[column];
+  if (value === null) return "";
+  // Tags may hold commas or semicolons themselves; a JSON array keeps them apart.
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return String(value);
+}
+
+const CRLF = "\r\n";
+
+export const csv: ExportEncoding = {
+  contentType: "text/csv; charset=utf-8; header=present",
+  extension: "csv",
+  // The BOM tells spreadsheet programs the file is UTF-8, so accents survive.
+  head: `\uFEFF${CSV_COLUMNS.join(",")}${CRLF}`,
+  page: (tasks) =>
+    tasks
+      .map((task) => CSV_COLUMNS.map((column) => csvCell(csvValue(task, column))).join(",") + CRLF)
+      .join(""),
+  // CSV has no error record; a comment line (csv-parse's `comment: "#"`) is the convention.
+  failure: ({ error }) => `# export failed: ${error.code}: ${error.message}${CRLF}`,
+};
+
+export const ndjson: ExportEncoding = {
+  contentType: "application/x-ndjson; charset=utf-8",
+  extension: "ndjson",
+  head: "",
+  page: (tasks) => tasks.map((task) => `${JSON.stringify(task)}\n`).join(""),
+  // The API's own error envelope: a task line never has an "error" key.
+  failure: (error) => `${JSON.stringify(error)}\n`,
+};
+
+export const encodings: Record<ExportFormat, ExportEncoding> = { csv, ndjson };
+
+/** `tasks-YYYY-MM-DD.csv`, dated in UTC. */
+export function exportFilename(encoding: ExportEncoding, now = new Date()): string {
+  return `tasks-${now.toISOString().slice(0, 10)}.${encoding.extension}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Export: all of the person's tasks (or only the status the list shows) as CSV or
+ * NDJSON, streamed from the export URL with a running count, cancellable.
+ */
+import { EXPORT_FORMATS, type ExportFormat } from "@taskmanager/core/task/schema";
+import { useEffect, useId, useRef, useState } from "react";
+import type { ListFilter } from "../tasks/endpoints";
+import { downloadExport, saveFile } from "../tasks/export";
+import { describeError } from "./error-message";
+import { statusLabel } from "./labels";
+
+const formatLabel: Record<ExportFormat, string> = { csv: "CSV", ndjson: "NDJSON" };
+
+type State =
+  | { phase: "idle" }
+  | { phase: "running"; rows: number }
+  | { phase: "done"; rows: number; filename: string }
+  | { phase: "cancelled" }
+  | { phase: "failed"; message: string };
+
+export function ExportButton({ filter }: { filter: ListFilter }) {
+  const id = useId();
+  const [format, setFormat] = useState<ExportFormat>("csv");
+  const [onlyStatus, setOnlyStatus] = useState(true);
+  const [state, setState] = useState<State>({ phase: "idle" });
+  const running = useRef<AbortController | null>(null);
+  // Leaving the screen cancels a download in progress.
+  useEffect(() => () => running.current?.abort(), []);
+
+  const status = onlyStatus ? filter.status : undefined;
+  async function start() {
+    const controller = new AbortController();
+    running.current = controller;
+    setState({ phase: "running", rows: 0 });
+    try {
+      const file = await downloadExport(
+        { format, sort: filter.sort, ...(status ? { status } : {}) },
+        { signal: controller.signal, onProgress: (rows) => setState({ phase: "running", rows }) },
+      );
+      saveFile(file);
+      setState({ phase: "done", rows: file.rows, filename: file.filename });
+    } catch (error) {
+      setState(
+        controller.signal.aborted
+          ? { phase: "cancelled" }
+          : { phase: "failed", message: describeError(error) },
+      );
+    } finally {
+      running.current = null;
+    }
+  }
+
+  return (
+    <fieldset className="export">
+      <legend className="visually-hidden">Export tasks</legend>
+      <label htmlFor={`${id}-format`}>Export as</label>
+      <select
+        id={`${id}-format`}
+        value={format}
+        disabled={state.phase === "running"}
+        onChange={(e) => setFormat(e.target.value as ExportFormat)}
+      >
+        {EXPORT_FORMATS.map((value) => (
+          <option key={value} value={value}>
+            {formatLabel[value]}
+          </option>
+        ))}
+      </select>
+      {filter.status ? (
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={onlyStatus}
+            disabled={state.phase === "running"}
+            onChange={(e) => setOnlyStatus(e.target.checked)}
+          />{" "}
+          Only “{statusLabel[filter.status]}”
+        </label>
+      ) : null}
+      {state.phase === "running" ? (
+        <>
+          <span role="status">Exporting… {state.rows.toLocaleString()} tasks so far</span>
+          <button type="button" onClick={() => running.current?.abort()}>
+            Cancel export
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={() => void start()}>
+          Export
+        </button>
+      )}
+      {state.phase === "done" ? (
+        <span role="status">
+          Exported {state.rows.toLocaleString()} tasks to {state.filename}
+        </span>
+      ) : state.phase === "cancelled" ? (
+        <span role="status">Export cancelled.</span>
+      ) : state.phase === "failed" ? (
+        <span role="alert" className="error">
+          The export did not finish: {state.message}
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}
