@@ -1,6 +1,7 @@
 import { apiCors, routes } from "../packages/functions/src/routes";
 import { accessArgs } from "./access";
 import { auth } from "./auth";
+import { functionBundle } from "./function-bundle";
 import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 
@@ -26,6 +27,7 @@ const targets = {
 for (const route of routes) {
   api.route(`${route.method} ${route.path}`, {
     handler: route.handler,
+    nodejs: functionBundle,
     ...accessArgs(route.access, targets),
   });
 }

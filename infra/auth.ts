@@ -1,6 +1,7 @@
 import { issuer } from "../packages/functions/src/routes";
 import { type AccessTarget, accessArgs } from "./access";
 import { emailSender, isProduction } from "./config";
+import { functionBundle } from "./function-bundle";
 import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 
@@ -40,6 +41,7 @@ const targets: Record<string, AccessTarget> = {
  */
 const issuerFunction = new sst.aws.Function("AuthIssuer", {
   handler: issuer.handler,
+  nodejs: functionBundle,
   // OpenAuth answers CORS for /token and /.well-known itself.
   url: { cors: false },
   ...accessArgs(issuer.access, targets),

@@ -9,6 +9,11 @@ import { Resource } from "sst";
 
 let verifier: { issuer: string; jwks: ReturnType<typeof createRemoteJWKSet> } | undefined;
 
+/**
+ * The issuer and its key set, made once per process. jose keeps the fetched keys
+ * for the process's life (refetching after ten minutes, or at once for an unknown
+ * key id), so warm invocations never fetch.
+ */
 function getVerifier() {
   if (!verifier) {
     const issuer = Resource.Auth.url.replace(/\/+$/, "");
@@ -19,6 +24,24 @@ function getVerifier() {
   }
   return verifier;
 }
+
+/**
+ * Starts fetching the key set while the function initialises, so a cold start's
+ * first request finds it fetched (or in flight: jose shares the pending fetch)
+ * instead of paying a round trip to the issuer. A failure here is not final: the
+ * first request fetches again and reports the issuer's state then.
+ */
+function prefetchKeys(): void {
+  // Only where the links are complete at load time (a Lambda, or a process given the
+  // Auth link up front): reading `Resource` earlier would freeze it without them.
+  if (!process.env.AWS_LAMBDA_FUNCTION_NAME && !process.env.SST_RESOURCE_Auth) return;
+  try {
+    getVerifier().jwks.reload().catch(() => {});
+  } catch {
+    verifier = undefined;
+  }
+}
+prefetchKeys();
 
 const unauthorized = (message: string) => new VisibleError("unauthorized", message);
 
