@@ -24,7 +24,12 @@ export async function apiOverhead() {
     if (!route) throw new Error("no GET /tasks route");
     const handler = await loadHandler(route.handler);
     const path = `/tasks?limit=${LIMIT}`;
-    const event = apiEvent({ method: "GET", routeKey: "GET /tasks", path, authorization: person.authorization });
+    const event = apiEvent({
+      method: "GET",
+      routeKey: "GET /tasks",
+      path,
+      authorization: person.authorization,
+    });
     const context = benchContext("list");
     const query = bareQuery();
     const input = await listQueryInput(person.userId, LIMIT);

@@ -39,17 +39,24 @@ export interface Bundle {
 /** Splits an SST handler reference into the source file and its export. */
 export function handlerSource(reference: string): { source: string; exportName: string } {
   const dot = reference.lastIndexOf(".");
-  return { source: join(repoRoot, `${reference.slice(0, dot)}.ts`), exportName: reference.slice(dot + 1) };
+  return {
+    source: join(repoRoot, `${reference.slice(0, dot)}.ts`),
+    exportName: reference.slice(dot + 1),
+  };
 }
 
 /** Bundles one handler reference (a source file for the bare baseline) into `outDir`. */
 export async function bundleHandler(reference: string, outDir: string): Promise<Bundle> {
   const { source, exportName } = handlerSource(reference);
-  const file = join(outDir, `${reference.slice(0, reference.lastIndexOf(".")).replace(/[^\w]+/g, "-")}.mjs`);
+  const file = join(
+    outDir,
+    `${reference.slice(0, reference.lastIndexOf(".")).replace(/[^\w]+/g, "-")}.mjs`,
+  );
   mkdirSync(dirname(file), { recursive: true });
   const result = await build({
     entryPoints: [source],
     outfile: file,
+    absWorkingDir: repoRoot,
     platform: "node",
     format: "esm",
     target: "esnext",

@@ -4,7 +4,11 @@
  * Query that `GET /tasks` sends, made with bare lib-dynamodb.
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import { signUp } from "@taskmanager/local/sign-in";
 import { type Stack, startStack } from "@taskmanager/local/stack";
 import { startStackProcess } from "@taskmanager/local/stack-process";
@@ -94,12 +98,11 @@ export async function seedTasks(userId: string, count: number): Promise<void> {
 }
 
 /** The DynamoDB Query `Task.list` sends for the newest-first page, as ElectroDB builds it. */
-export async function listQueryInput(
-  userId: string,
-  limit: number,
-): Promise<QueryCommandInput> {
+export async function listQueryInput(userId: string, limit: number): Promise<QueryCommandInput> {
   const { TaskEntity } = await import("../../packages/core/src/task/entity");
-  return TaskEntity.query.byCreated({ userId }).params({ limit, order: "desc" }) as QueryCommandInput;
+  return TaskEntity.query
+    .byCreated({ userId })
+    .params({ limit, order: "desc" }) as QueryCommandInput;
 }
 
 /** The bare baseline: that Query with lib-dynamodb, the items returned as they come. */

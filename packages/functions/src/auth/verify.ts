@@ -26,22 +26,24 @@ function getVerifier() {
 }
 
 /**
- * Starts fetching the key set while the function initialises, so a cold start's
- * first request finds it fetched (or in flight: jose shares the pending fetch)
- * instead of paying a round trip to the issuer. A failure here is not final: the
- * first request fetches again and reports the issuer's state then.
+ * Starts fetching the key set while the function initialises (`authedRoute` calls
+ * this when the handler module is loaded), so a cold start's first request finds it
+ * fetched, or in flight (jose shares the pending fetch), instead of paying a round
+ * trip to the issuer. A failure here is not final: the first request fetches again
+ * and reports the issuer's state then.
  */
-function prefetchKeys(): void {
+export function prefetchKeys(): void {
   // Only where the links are complete at load time (a Lambda, or a process given the
   // Auth link up front): reading `Resource` earlier would freeze it without them.
   if (!process.env.AWS_LAMBDA_FUNCTION_NAME && !process.env.SST_RESOURCE_Auth) return;
   try {
-    getVerifier().jwks.reload().catch(() => {});
+    getVerifier()
+      .jwks.reload()
+      .catch(() => {});
   } catch {
     verifier = undefined;
   }
 }
-prefetchKeys();
 
 const unauthorized = (message: string) => new VisibleError("unauthorized", message);
 

@@ -1,0 +1,55 @@
+/**
+ * The issuer's key set is fetched while a handler initialises (when `authedRoute`
+ * builds it), and kept: no request waits for the JWKS round trip, and warm
+ * requests never fetch it again.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from "jose";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+let server: Server;
+let issuer: string;
+let signingKey: KeyLike;
+let jwksFetches = 0;
+
+beforeAll(async () => {
+  const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
+  signingKey = privateKey as KeyLike;
+  const jwk = { ...(await exportJWK(publicKey)), kid: "prefetch-key", alg: "ES256", use: "sig" };
+  server = createServer((req, res) => {
+    if (req.url !== "/.well-known/jwks.json") return void res.writeHead(404).end();
+    jwksFetches++;
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.SST_RESOURCE_Auth = JSON.stringify({ url: issuer, type: "sst.sst.Linkable" });
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+test("building an authed handler fetches the JWKS once; requests reuse it", async () => {
+  const { authedRoute } = await import("../src/http/handler");
+  const handler = authedRoute(async ({ user }) => ({ status: 200, body: user }));
+  // Before any request: the fetch started when the handler was made.
+  await expect.poll(() => jwksFetches, { timeout: 10_000 }).toBe(1);
+
+  const token = await new SignJWT({
+    mode: "access",
+    type: "user",
+    properties: { userId: "01PREFETCH", email: "p@example.com" },
+  })
+    .setProtectedHeader({ alg: "ES256", kid: "prefetch-key" })
+    .setIssuer(issuer)
+    .setAudience("web")
+    .setExpirationTime("5m")
+    .sign(signingKey);
+  const event = { headers: { authorization: `Bearer ${token}` }, routeKey: "GET /me" };
+  for (let i = 0; i < 3; i++) {
+    // biome-ignore lint/suspicious/noExplicitAny: a minimal API Gateway event
+    const result = await handler(event as any);
+    expect(result.statusCode).toBe(200);
+  }
+  expect(jwksFetches).toBe(1);
+});
