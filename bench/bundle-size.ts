@@ -20,9 +20,9 @@ const KiB = 1024;
 const TASK_HANDLER_BUDGET = 680 * KiB;
 const budgetOf = (reference: string): number =>
   reference === issuer.handler
-    ? 850 * KiB
+    ? 540 * KiB
     : reference.includes("/openapi/")
-      ? 200 * KiB
+      ? 160 * KiB
       : TASK_HANDLER_BUDGET;
 
 const outDir = mkdtempSync(join(tmpdir(), "taskmanager-bundle-size-"));
