@@ -4,22 +4,21 @@
  */
 import { UserSubject, WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 import { VisibleError } from "@taskmanager/core/error";
-import { createRemoteJWKSet, errors, jwtVerify } from "jose";
+import { errors, jwtVerify } from "jose";
 import { Resource } from "sst";
+import { type RemoteKeySet, remoteKeySet } from "./key-set";
 
-let verifier: { issuer: string; jwks: ReturnType<typeof createRemoteJWKSet> } | undefined;
+let verifier: { issuer: string; jwks: RemoteKeySet } | undefined;
 
 /**
- * The issuer and its key set, made once per process. jose keeps the fetched keys
- * for the process's life (refetching after ten minutes, or at once for an unknown
- * key id), so warm invocations never fetch.
+ * The issuer and its key set, made once per process. The fetched keys are kept for
+ * the process's life (refetched after ten minutes, or for an unknown key id), so
+ * warm invocations never fetch.
  */
 function getVerifier() {
   if (!verifier) {
     const issuer = Resource.Auth.url.replace(/\/+$/, "");
-    const jwks = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), {
-      timeoutDuration: 3_000,
-    });
+    const jwks = remoteKeySet(new URL(`${issuer}/.well-known/jwks.json`), { timeoutMs: 3_000 });
     verifier = { issuer, jwks };
   }
   return verifier;
@@ -28,7 +27,7 @@ function getVerifier() {
 /**
  * Starts fetching the key set while the function initialises (`authedRoute` calls
  * this when the handler module is loaded), so a cold start's first request finds it
- * fetched, or in flight (jose shares the pending fetch), instead of paying a round
+ * fetched, or in flight (the pending fetch is shared), instead of paying a round
  * trip to the issuer. A failure here is not final: the first request fetches again
  * and reports the issuer's state then.
  */
