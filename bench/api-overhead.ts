@@ -8,7 +8,7 @@ import { routes } from "@taskmanager/functions/routes";
 import { loadHandler } from "@taskmanager/local/handlers";
 import { apiEvent, benchContext, muteHandlerLogs } from "./lib/events";
 import { bareQuery, listQueryInput, seedTasks, startFixture } from "./lib/fixture";
-import { ms, printTable, ratio, summary, writeResult } from "./lib/report";
+import { interleaved, ms, printTable, ratio, writeResult } from "./lib/report";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1500);
 const WARMUP = 150;
@@ -51,23 +51,7 @@ export async function apiOverhead() {
       const count = await ways[name]();
       if (count !== LIMIT) throw new Error(`${name} returned ${count} items, not ${LIMIT}`);
     }
-    const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<
-      keyof typeof ways,
-      number[]
-    >;
-    for (let round = 0; round < WARMUP + ROUNDS; round++) {
-      // Rotate the order so no way always runs first (or right after another).
-      for (let i = 0; i < names.length; i++) {
-        const name = names[(round + i) % names.length] as keyof typeof ways;
-        const started = performance.now();
-        await ways[name]();
-        if (round >= WARMUP) samples[name].push(performance.now() - started);
-      }
-    }
-    const stats = Object.fromEntries(names.map((n) => [n, summary(samples[n])])) as Record<
-      keyof typeof ways,
-      ReturnType<typeof summary>
-    >;
+    const stats = await interleaved(ways, { rounds: ROUNDS, warmup: WARMUP });
     const bare = stats.bare;
     const rows = [
       { way: "HTTP through the local gateway", key: "http" as const },

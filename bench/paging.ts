@@ -5,7 +5,7 @@
  */
 import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { bareQuery, listQueryInput, seedTasks, startFixture } from "./lib/fixture";
-import { ms, printTable, ratio, summary, writeResult } from "./lib/report";
+import { interleaved, ms, printTable, ratio, writeResult } from "./lib/report";
 
 const TASKS = Number(process.env.BENCH_PAGING_TASKS ?? 10_000);
 const LIMIT = 50;
@@ -57,23 +57,8 @@ export async function paging() {
       "bare Query, first page": () => query(firstInput),
       "bare Query, last page": () => query(lastInput),
     };
+    const stats = await interleaved(ways, { rounds: ROUNDS, warmup: 20 });
     const names = Object.keys(ways) as (keyof typeof ways)[];
-    const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<
-      keyof typeof ways,
-      number[]
-    >;
-    for (let round = 0; round < ROUNDS + 20; round++) {
-      for (let i = 0; i < names.length; i++) {
-        const name = names[(round + i) % names.length] as keyof typeof ways;
-        const started = performance.now();
-        await ways[name]();
-        if (round >= 20) samples[name].push(performance.now() - started);
-      }
-    }
-    const stats = Object.fromEntries(names.map((n) => [n, summary(samples[n])])) as Record<
-      keyof typeof ways,
-      ReturnType<typeof summary>
-    >;
     const bareFirst = stats["bare Query, first page"];
     printTable(
       `Paging depth: ${TASKS} tasks, ${pages} pages of ${LIMIT}, ${ROUNDS} interleaved rounds (ms)`,

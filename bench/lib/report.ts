@@ -17,6 +17,29 @@ export function summary(samples: readonly number[]) {
   return { n: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
+/**
+ * Times each way `rounds` times, round by round, rotating the order so that no way
+ * always runs first or right after another: load on the machine falls on all alike.
+ */
+export async function interleaved<Way extends string>(
+  ways: Record<Way, () => Promise<unknown>>,
+  options: { rounds: number; warmup: number },
+): Promise<Record<Way, ReturnType<typeof summary>>> {
+  const names = Object.keys(ways) as Way[];
+  const samples = new Map(names.map((name) => [name, [] as number[]]));
+  for (let round = 0; round < options.warmup + options.rounds; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length] as Way;
+      const started = performance.now();
+      await ways[name]();
+      if (round >= options.warmup) samples.get(name)?.push(performance.now() - started);
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => [name, summary(samples.get(name) ?? [])]),
+  ) as Record<Way, ReturnType<typeof summary>>;
+}
+
 export const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "-");
 export const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}x` : "-");
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
