@@ -1,12 +1,12 @@
 /**
  * The issuer's key set is fetched while a handler initialises (when `authedRoute`
  * builds it), and kept: no request waits for the JWKS round trip, and warm
- * requests never fetch it again.
+ * requests never fetch it again. Verified tokens are remembered, never past expiry.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from "jose";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
 
 let server: Server;
 let issuer: string;
@@ -52,4 +52,30 @@ test("building an authed handler fetches the JWKS once; requests reuse it", asyn
     expect(result.statusCode).toBe(200);
   }
   expect(jwksFetches).toBe(1);
+});
+
+test("a remembered token is still refused once it expires", async () => {
+  const { authenticate } = await import("../src/auth/verify");
+  const expiresAt = Math.floor(Date.now() / 1000) + 60;
+  const token = await new SignJWT({
+    mode: "access",
+    type: "user",
+    properties: { userId: "01EXPIRES", email: "e@example.com" },
+  })
+    .setProtectedHeader({ alg: "ES256", kid: "prefetch-key" })
+    .setIssuer(issuer)
+    .setAudience("web")
+    .setExpirationTime(expiresAt)
+    .sign(signingKey);
+  expect(await authenticate(`Bearer ${token}`)).toMatchObject({ userId: "01EXPIRES" });
+  vi.useFakeTimers({ toFake: ["Date"] });
+  try {
+    vi.setSystemTime((expiresAt + 1) * 1000);
+    await expect(authenticate(`Bearer ${token}`)).rejects.toMatchObject({
+      code: "unauthorized",
+      message: "The access token has expired.",
+    });
+  } finally {
+    vi.useRealTimers();
+  }
 });
