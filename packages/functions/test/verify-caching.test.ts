@@ -5,8 +5,9 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from "jose";
+import { exportJWK, generateKeyPair, type KeyLike } from "jose";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import { nowSeconds, signToken } from "./tokens";
 
 let server: Server;
 let issuer: string;
@@ -29,22 +30,20 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+/** An access token from this test's issuer, for `properties`. */
+const userToken = (properties: { userId: string; email: string }, exp = nowSeconds() + 300) =>
+  signToken(
+    { mode: "access", type: "user", properties, iss: issuer, aud: "web", exp },
+    { key: signingKey, kid: "prefetch-key" },
+  );
+
 test("building an authed handler fetches the JWKS once; requests reuse it", async () => {
   const { authedRoute } = await import("../src/http/handler");
   const handler = authedRoute(async ({ user }) => ({ status: 200, body: user }));
   // Before any request: the fetch started when the handler was made.
   await expect.poll(() => jwksFetches, { timeout: 10_000 }).toBe(1);
 
-  const token = await new SignJWT({
-    mode: "access",
-    type: "user",
-    properties: { userId: "01PREFETCH", email: "p@example.com" },
-  })
-    .setProtectedHeader({ alg: "ES256", kid: "prefetch-key" })
-    .setIssuer(issuer)
-    .setAudience("web")
-    .setExpirationTime("5m")
-    .sign(signingKey);
+  const token = await userToken({ userId: "01PREFETCH", email: "p@example.com" });
   const event = { headers: { authorization: `Bearer ${token}` }, routeKey: "GET /me" };
   for (let i = 0; i < 3; i++) {
     // biome-ignore lint/suspicious/noExplicitAny: a minimal API Gateway event
@@ -56,17 +55,8 @@ test("building an authed handler fetches the JWKS once; requests reuse it", asyn
 
 test("a remembered token is still refused once it expires", async () => {
   const { authenticate } = await import("../src/auth/verify");
-  const expiresAt = Math.floor(Date.now() / 1000) + 60;
-  const token = await new SignJWT({
-    mode: "access",
-    type: "user",
-    properties: { userId: "01EXPIRES", email: "e@example.com" },
-  })
-    .setProtectedHeader({ alg: "ES256", kid: "prefetch-key" })
-    .setIssuer(issuer)
-    .setAudience("web")
-    .setExpirationTime(expiresAt)
-    .sign(signingKey);
+  const expiresAt = nowSeconds() + 60;
+  const token = await userToken({ userId: "01EXPIRES", email: "e@example.com" }, expiresAt);
   expect(await authenticate(`Bearer ${token}`)).toMatchObject({ userId: "01EXPIRES" });
   vi.useFakeTimers({ toFake: ["Date"] });
   try {
