@@ -86,14 +86,11 @@ export async function coldStarts() {
       ...resourceEnvironment(
         localResources({
           tasksTable: stack.tables.tasks,
+          authTable: stack.tables.auth,
           authUrl: stack.urls.auth,
           webOrigins: [],
         }),
       ),
-      OPENAUTH_STORAGE: JSON.stringify({
-        type: "dynamo",
-        options: { table: stack.tables.auth, endpoint: stack.urls.dynamo },
-      }),
       BARE_QUERY: JSON.stringify(await listQueryInput(person.userId, 50)),
     };
 
