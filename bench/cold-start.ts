@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { issuer, routes } from "@taskmanager/functions/routes";
 import { localResources, resourceEnvironment } from "@taskmanager/local/resources";
+import { REDIRECT_URI } from "@taskmanager/local/sign-in";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { type Bundle, bundleHandler, largestPackages, repoRoot } from "./lib/bundle";
 import { apiEvent } from "./lib/events";
@@ -88,7 +89,7 @@ export async function coldStarts() {
           tasksTable: stack.tables.tasks,
           authTable: stack.tables.auth,
           authUrl: stack.urls.auth,
-          webOrigins: [],
+          webOrigins: [new URL(REDIRECT_URI).origin],
         }),
       ),
       BARE_QUERY: JSON.stringify(await listQueryInput(person.userId, 50)),

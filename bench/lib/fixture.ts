@@ -9,7 +9,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { signUp } from "@taskmanager/local/sign-in";
+import { REDIRECT_URI, signUp } from "@taskmanager/local/sign-in";
 import { type Stack, startStack } from "@taskmanager/local/stack";
 import { startStackProcess } from "@taskmanager/local/stack-process";
 
@@ -32,6 +32,8 @@ export async function startFixture(options: { inProcess: boolean }): Promise<Fix
     inMemory: true,
     printMail: false,
     tables: { tasks: `${run}-tasks`, auth: `${run}-auth` },
+    // The issuer redirects only to known origins: the one sign-in uses.
+    webOrigins: [new URL(REDIRECT_URI).origin],
   };
   const stack = options.inProcess
     ? await startStack(stackOptions)
