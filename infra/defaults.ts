@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { FUNCTION_DEFAULTS } from "./constants";
+import { functionBundle } from "./function-bundle";
 
 /**
  * What every function of this app gets unless it asks otherwise, applied by
@@ -86,7 +87,12 @@ $transform(sst.aws.Function, (args, _opts, name) => {
   args.logging = $output(args.logging).apply((logging) =>
     logging === false ? false : { ...logging, retention: FUNCTION_DEFAULTS.logRetention },
   );
-  args.nodejs = $output(args.nodejs).apply((nodejs) => ({ minify: true, ...nodejs }));
+  // Bundled as bench/ and the bundle-size check measure it (infra/function-bundle.ts).
+  args.nodejs = $output(args.nodejs).apply((nodejs) => ({
+    minify: true,
+    ...functionBundle,
+    ...nodejs,
+  }));
   args.environment = $output(args.environment).apply((environment) => ({
     // A dimension of the app's own metrics (packages/functions/src/metrics.ts).
     TASKMANAGER_STAGE: $app.stage,

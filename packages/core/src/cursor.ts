@@ -31,3 +31,13 @@ export function checkCursor(cursor: string, allowedKeys: readonly string[]): str
   if (!valid) throw invalidCursor();
   return cursor;
 }
+
+/** The key a checked cursor stands for (ElectroDB's encoding, read back). */
+export function decodeCursor(cursor: string): Record<string, string> {
+  return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+}
+
+/** The cursor for DynamoDB's LastEvaluatedKey, encoded as ElectroDB encodes it. */
+export function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}

@@ -23,7 +23,7 @@ import {
   TaskPage,
   UpdateTaskInput,
 } from "@taskmanager/core/task/schema";
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   type Access,
   Attachments,

@@ -3,7 +3,7 @@
  * anything is signed), the API's route table and the web client (which refuses a
  * file before uploading it). Pure zod, so the browser bundle can import it.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { TaskId } from "../task/schema";
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;

@@ -1,5 +1,5 @@
 /** What a signed-in person's access token carries, shared by the issuer and the API. */
-import { z } from "zod";
+import * as z from "zod";
 
 /** The OAuth client id of the web app (and of scripts that sign in like it). */
 export const WEB_CLIENT_ID = "web";

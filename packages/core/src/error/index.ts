@@ -2,7 +2,7 @@
  * The one error type callers may see. Core and the HTTP edge both raise it; the
  * edge turns its code into a status once. Anything else is an internal error.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ErrorBody, ErrorCode, ErrorIssue } from "./schema";
 
 export class VisibleError extends Error {

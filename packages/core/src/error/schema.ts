@@ -2,7 +2,7 @@
  * The API's one error envelope: part of the contract every client reads, so it is
  * pure zod (the web bundle imports it) and belongs to no single entity.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const ErrorCode = z.enum([
   "validation_failed",

@@ -2,7 +2,7 @@
  * The task's schemas: the one source of types and validation for core, the API
  * handlers and the web client. Pure zod, so the browser bundle can import it.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const TASK_STATUSES = ["todo", "in_progress", "done"] as const;
 export const TASK_PRIORITIES = ["low", "medium", "high"] as const;

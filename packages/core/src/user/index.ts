@@ -3,9 +3,11 @@
  * sign-in; the returned id, not the email, owns tasks, so an email is never a key
  * elsewhere in the table.
  */
+import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { ulid } from "ulid";
+import { entityConfig } from "../electrodb";
 import { isConditionFailure, parseInput } from "../error";
-import { UserEntity } from "./entity";
+import { CREATE_ONLY, userItem, userKey } from "./record";
 import { Email } from "./schema";
 
 export interface User {
@@ -16,17 +18,26 @@ export interface User {
 /** The user for this email, created on first sign-in; safe to call concurrently. */
 export async function fromEmail(rawEmail: unknown): Promise<User> {
   const email = parseInput(Email, rawEmail);
+  const { client, table } = entityConfig;
+  const userId = ulid();
   try {
-    const created = await UserEntity.create({
-      email,
-      userId: ulid(),
-      createdAt: new Date().toISOString(),
-    }).go();
-    return { userId: created.data.userId, email };
+    await client.send(
+      new PutItemCommand({
+        TableName: table,
+        Item: userItem({ email, userId, createdAt: new Date().toISOString() }),
+        ...CREATE_ONLY,
+      }),
+    );
+    return { userId, email };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
-  const existing = await UserEntity.get({ email }).go();
-  if (!existing.data) throw new Error("User vanished between put and get");
-  return { userId: existing.data.userId, email };
+  // Someone signed in with this email first: theirs is the id. A strongly consistent
+  // read, so a record written a moment ago by a concurrent sign-in is seen.
+  const existing = await client.send(
+    new GetItemCommand({ TableName: table, Key: userKey(email), ConsistentRead: true }),
+  );
+  const existingId = existing.Item?.userId?.S;
+  if (!existingId) throw new Error("User vanished between put and get");
+  return { userId: existingId, email };
 }

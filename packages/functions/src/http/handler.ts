@@ -5,7 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import { authenticate } from "../auth/verify";
+import { authenticate, prefetchKeys } from "../auth/verify";
 import { countConflict } from "../metrics";
 import { toErrorResponse } from "./errors";
 
@@ -61,6 +61,8 @@ function route(run: (event: APIGatewayProxyEventV2) => Promise<Reply>): LambdaHa
 
 /** A route for a signed-in person: the bearer token is verified before `run`. */
 export function authedRoute(run: (input: AuthedInput) => Promise<Reply>): LambdaHandler {
+  // Made while the function initialises: fetch the issuer's keys now, not on the first request.
+  prefetchKeys();
   return route(async (event) => {
     const user = await authenticate(event.headers.authorization);
     logger.appendKeys({ userId: user.userId });

@@ -4,7 +4,7 @@
  * the handlers accept and answer. `docs/openapi.json` is this, committed.
  */
 import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
-import { z } from "zod";
+import * as z from "zod";
 import { STATUS_OF_CODE } from "../http/errors";
 import { type RouteDefinition, routes } from "../routes";
 

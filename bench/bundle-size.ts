@@ -1,0 +1,63 @@
+/**
+ * The test command's check that no Lambda bundle grows past its budget: every
+ * handler of the route table and the issuer, bundled as SST deploys them (with
+ * infra's own `nodejs` options), minified. Fast (esbuild only): no benchmark runs.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exportFunction, issuer, routes, streamCleanup } from "@taskmanager/functions/routes";
+import { bundleHandler, largestPackages } from "./lib/bundle";
+import { kib } from "./lib/report";
+
+const KiB = 1024;
+/**
+ * Minified bytes per handler. The issue's target for a task handler is 400 KiB; with
+ * ElectroDB bundled that cannot be met (ElectroDB and its jsonschema are 224 KiB and
+ * the bare SDK client 200 KiB on their own; docs/performance.md), so task handlers are
+ * held where they are now, and the budget is lowered as they shrink.
+ */
+const TASK_HANDLER_BUDGET = 680 * KiB;
+/** Attachment handlers and the stream's cleanup also carry the S3 client and its presigner. */
+const S3_HANDLER_BUDGET = 880 * KiB;
+const budgetOf = (reference: string): number =>
+  reference === issuer.handler
+    ? 540 * KiB
+    : reference.includes("/openapi/")
+      ? 160 * KiB
+      : reference.includes("/attachments/")
+        ? S3_HANDLER_BUDGET
+        : TASK_HANDLER_BUDGET;
+
+const outDir = mkdtempSync(join(tmpdir(), "taskmanager-bundle-size-"));
+try {
+  const references = [
+    ...new Set([
+      ...routes.map((route) => route.handler),
+      issuer.handler,
+      exportFunction.handler,
+      streamCleanup.handler,
+    ]),
+  ];
+  const bundles = await Promise.all(
+    references.map((reference) => bundleHandler(reference, outDir)),
+  );
+  let over = 0;
+  for (const bundle of bundles) {
+    const budget = budgetOf(bundle.reference);
+    const fits = bundle.bytes <= budget;
+    if (!fits) over++;
+    const largest = largestPackages(bundle, 3)
+      .map((p) => `${p.name} ${kib(p.bytes)}`)
+      .join(", ");
+    console.log(
+      `${fits ? "ok  " : "OVER"} ${bundle.reference}: ${kib(bundle.bytes)} (budget ${kib(budget)}; ${largest})`,
+    );
+  }
+  if (over) {
+    console.error(`${over} handler bundle(s) over budget`);
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(outDir, { recursive: true, force: true });
+}

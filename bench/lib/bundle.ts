@@ -1,0 +1,101 @@
+/**
+ * Bundles a handler the way SST v4 deploys it: the options of SST's Node runtime
+ * (`pkg/runtime/node/build.go` in the sst CLI: ESM, esnext, platform node, main
+ * fields module then main, keepNames, its createRequire/__dirname banner, `sharp`
+ * and `pg-native` always external, minified outside `sst dev`), plus our own
+ * `nodejs` arguments from `infra/function-bundle.ts`, which infra passes to every
+ * function. So what this measures is what deploys.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, type Metafile } from "esbuild";
+import { functionBundle } from "../../infra/function-bundle";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** SST's banner, then the function's own `nodejs.banner` (none of ours has one). */
+const SST_BANNER = [
+  `import { createRequire as topLevelCreateRequire } from 'module';`,
+  `const require = topLevelCreateRequire(import.meta.url);`,
+  `import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"`,
+  `const __filename = topLevelFileUrlToPath(import.meta.url)`,
+  `const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))`,
+  "",
+].join("\n");
+const SST_FORCE_EXTERNAL = ["sharp", "pg-native"];
+
+export interface Bundle {
+  /** The SST handler reference, e.g. `packages/functions/src/tasks/list.handler`. */
+  reference: string;
+  /** The bundled `.mjs` file. */
+  file: string;
+  /** Its export name (what Lambda calls). */
+  exportName: string;
+  bytes: number;
+  metafile: Metafile;
+}
+
+/** Splits an SST handler reference into the source file and its export. */
+export function handlerSource(reference: string): { source: string; exportName: string } {
+  const dot = reference.lastIndexOf(".");
+  return {
+    source: join(repoRoot, `${reference.slice(0, dot)}.ts`),
+    exportName: reference.slice(dot + 1),
+  };
+}
+
+/** Bundles one handler reference (a source file for the bare baseline) into `outDir`. */
+export async function bundleHandler(reference: string, outDir: string): Promise<Bundle> {
+  const { source, exportName } = handlerSource(reference);
+  const file = join(
+    outDir,
+    `${reference.slice(0, reference.lastIndexOf(".")).replace(/[^\w]+/g, "-")}.mjs`,
+  );
+  mkdirSync(dirname(file), { recursive: true });
+  const result = await build({
+    entryPoints: [source],
+    outfile: file,
+    absWorkingDir: repoRoot,
+    platform: "node",
+    format: "esm",
+    target: "esnext",
+    mainFields: ["module", "main"],
+    bundle: true,
+    keepNames: true,
+    metafile: true,
+    write: true,
+    sourcemap: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    external: [...SST_FORCE_EXTERNAL, ...functionBundle.esbuild.external],
+    banner: { js: SST_BANNER },
+    logLevel: "error",
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  if (!output) throw new Error(`esbuild wrote nothing for ${reference}`);
+  return { reference, file, exportName, bytes: output.bytes, metafile: result.metafile };
+}
+
+/** The package (or first-party folder) a bundled input belongs to. */
+export function ownerOf(input: string): string {
+  const nodeModules = input.lastIndexOf("node_modules/");
+  if (nodeModules < 0) return input.split("/").slice(0, 2).join("/");
+  const rest = input.slice(nodeModules + "node_modules/".length).split("/");
+  return rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : (rest[0] ?? input);
+}
+
+/** Bytes each package contributes to the bundle's output, largest first. */
+export function largestPackages(bundle: Bundle, count = 6): { name: string; bytes: number }[] {
+  const output = Object.values(bundle.metafile.outputs)[0];
+  const totals = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const name = ownerOf(input);
+    totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...totals]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, count);
+}

@@ -1,0 +1,114 @@
+/**
+ * A local stack for a benchmark (DynamoDB Local in memory, fresh tables), a signed-up
+ * person, and the two baselines every figure is compared with: the same DynamoDB
+ * Query that `GET /tasks` sends, made with bare lib-dynamodb.
+ */
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import { REDIRECT_URI, signUp } from "@taskmanager/local/sign-in";
+import { type Stack, startStack } from "@taskmanager/local/stack";
+import { startStackProcess } from "@taskmanager/local/stack-process";
+
+export interface Person {
+  token: string;
+  userId: string;
+  authorization: string;
+}
+
+export interface Fixture {
+  stack: Stack;
+  person: Person;
+  api(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** A fresh stack; `inProcess` also loads the handlers here (needed to call them directly). */
+export async function startFixture(options: { inProcess: boolean }): Promise<Fixture> {
+  const run = `bench-${Date.now().toString(36)}`;
+  const stackOptions = {
+    inMemory: true,
+    printMail: false,
+    tables: { tasks: `${run}-tasks`, auth: `${run}-auth` },
+    // The issuer redirects only to known origins: the one sign-in uses.
+    webOrigins: [new URL(REDIRECT_URI).origin],
+  };
+  const stack = options.inProcess
+    ? await startStack(stackOptions)
+    : await startStackProcess(stackOptions);
+  if (!options.inProcess) {
+    // This process talks to the child's DynamoDB Local too (seeding, bare queries).
+    Object.assign(process.env, {
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+      AWS_ENDPOINT_URL_DYNAMODB: stack.urls.dynamo,
+      SST_RESOURCE_Tasks: JSON.stringify({ name: stack.tables.tasks, type: "sst.sst.Linkable" }),
+    });
+  }
+  const person = await newPerson(stack);
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${stack.urls.api}${path}`, {
+      ...init,
+      headers: {
+        authorization: person.authorization,
+        "content-type": "application/json",
+        ...init.headers,
+      },
+    });
+  return { stack, person, api };
+}
+
+export async function newPerson(stack: Stack): Promise<Person> {
+  const email = `bench-${Math.random().toString(36).slice(2)}@example.com`;
+  const { access } = await signUp(stack.urls, email, "correct-horse-battery");
+  const payload = JSON.parse(Buffer.from(access.split(".")[1] ?? "", "base64url").toString());
+  return { token: access, userId: payload.properties.userId, authorization: `Bearer ${access}` };
+}
+
+/** Creates `count` tasks through the domain (ElectroDB batch writes), oldest first. */
+export async function seedTasks(userId: string, count: number): Promise<void> {
+  const { TaskEntity, UNDATED } = await import("../../packages/core/src/task/entity");
+  const { monotonicFactory } = await import("ulid");
+  const newId = monotonicFactory();
+  const now = new Date().toISOString();
+  const items = Array.from({ length: count }, (_, i) => {
+    const dueDate = i % 3 === 0 ? undefined : `2027-0${(i % 9) + 1}-1${i % 10}`;
+    return {
+      userId,
+      taskId: newId(),
+      title: `Task ${i}`,
+      description: "Seeded by the benchmark",
+      status: (["todo", "in_progress", "done"] as const)[i % 3] as "todo",
+      priority: "medium" as const,
+      ...(dueDate ? { dueDate } : {}),
+      dueSort: dueDate ?? UNDATED,
+      tags: i % 2 ? ["bench"] : [],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+  });
+  for (let start = 0; start < items.length; start += 500) {
+    const { unprocessed } = await TaskEntity.put(items.slice(start, start + 500)).go({
+      concurrency: 4,
+    });
+    if (unprocessed.length) throw new Error(`${unprocessed.length} seeded tasks were not written`);
+  }
+}
+
+/** The DynamoDB Query `Task.list` sends for the newest-first page, as ElectroDB builds it. */
+export async function listQueryInput(userId: string, limit: number): Promise<QueryCommandInput> {
+  const { TaskEntity } = await import("../../packages/core/src/task/entity");
+  return TaskEntity.query
+    .byCreated({ userId })
+    .params({ limit, order: "desc" }) as QueryCommandInput;
+}
+
+/** The bare baseline: that Query with lib-dynamodb, the items returned as they come. */
+export function bareQuery() {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  return (input: QueryCommandInput) => client.send(new QueryCommand(input));
+}

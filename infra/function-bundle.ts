@@ -1,0 +1,22 @@
+/**
+ * How every Lambda of ours is bundled: the `nodejs` argument of each `sst.aws.Function`
+ * (`infra/api.ts`, `infra/auth.ts`). Plain data, so `bench/` and the bundle-size check
+ * build with exactly what deploys (they add SST's own esbuild options to these).
+ */
+export const functionBundle = {
+  esbuild: {
+    // Only the AWS SDK's fallback credential providers: the default chain imports them
+    // lazily, after the environment's credentials, which Lambda always sets. Bundled,
+    // they and their nested STS/SSO clients are a third of the SDK's weight.
+    external: [
+      "@aws-sdk/credential-provider-ini",
+      "@aws-sdk/credential-provider-process",
+      "@aws-sdk/credential-provider-sso",
+      "@aws-sdk/credential-provider-web-identity",
+      "@aws-sdk/credential-provider-http",
+      "@smithy/credential-provider-imds",
+      // Loaded only by operations with event streams; DynamoDB and SES have none.
+      "@smithy/core/event-streams",
+    ],
+  },
+};
