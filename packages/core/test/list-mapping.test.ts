@@ -55,7 +55,11 @@ test.each(queries)(
       const theirs = await q.query().go({ cursor, limit: 3, order: q.order });
       expect(ours.cursor).toEqual(theirs.cursor ?? null);
       expect(ours.items).toEqual(
-        theirs.data.map(({ dueDate, ...task }) => ({ ...task, dueDate: dueDate ?? null })),
+        theirs.data.map(({ dueDate, attachmentIds, ...task }) => ({
+          ...task,
+          dueDate: dueDate ?? null,
+          attachmentCount: attachmentIds?.length ?? 0,
+        })),
       );
       cursor = ours.cursor;
       pages++;

@@ -130,8 +130,13 @@ test(
       "fuzz: statuses per route",
       Object.fromEntries([...seen].map(([route, s]) => [route, Object.fromEntries(s)])),
     );
-    // The generator gets past validation to every route's success, not only refusals.
-    for (const route of routes) {
+    // The generator gets past validation to every route's success, not only refusals,
+    // where the fuzz world holds the resources a route names (it owns tasks only; the
+    // attachment routes' successes are in the generated matrix and attachments tests).
+    const reachable = routes.filter((route) =>
+      Object.keys(route.params ?? {}).every((name) => name === "taskId"),
+    );
+    for (const route of reachable) {
       const statuses = seen.get(`${route.method} ${route.path}`);
       expect(statuses?.get(route.response.status), `${route.method} ${route.path}`).toBeGreaterThan(
         0,

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { z } from "zod";
-import type { RouteDefinition } from "../src/routes";
+import { type RouteDefinition, routes } from "../src/routes";
 
 export interface FuzzRequest {
   /** `METHOD /path` of the route it was generated for. */
@@ -342,13 +342,17 @@ export function routeRequest(route: RouteDefinition, world: FuzzWorld): fc.Arbit
       const headers: Record<string, string> = { ...extraHeaders, host: host.value };
       if (auth.value !== undefined) headers.authorization = auth.value;
       if (contentType !== undefined) headers["content-type"] = contentType;
+      // Dot segments are resolved away: the request may reach another route, or none.
+      const reached = segments.some((s) => !s.routable)
+        ? routeFor(route.method, new URL(path, "http://gateway").pathname)
+        : route;
       const gateway = !host.ok
         ? ({ status: 400, message: "Bad Request" } as const)
-        : segments.some((s) => !s.routable)
+        : !reached
           ? ({ status: 404, message: "Not Found" } as const)
           : undefined;
       return {
-        routeKey: `${route.method} ${route.path}`,
+        routeKey: `${route.method} ${(reached ?? route).path}`,
         method: route.method,
         target: query ? `${path}?${query}` : path,
         headers,
@@ -358,4 +362,13 @@ export function routeRequest(route: RouteDefinition, world: FuzzWorld): fc.Arbit
         othersTask: segments.some((s) => s.owner && auth.who && s.owner !== auth.who),
       };
     });
+}
+
+/** The route of the table that serves `method` on `path`, as the gateway matches them. */
+function routeFor(method: string, path: string): RouteDefinition | undefined {
+  return routes.find(
+    (candidate) =>
+      candidate.method === method &&
+      new RegExp(`^${candidate.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(path),
+  );
 }
