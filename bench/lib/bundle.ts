@@ -11,19 +11,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
 import { functionBundle } from "../../infra/function-bundle";
+// SST's banner and forced externals, kept once beside the infra tests' bundler.
+import { SST_BANNER, SST_FORCE_EXTERNAL } from "../../packages/functions/build/bundle";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** SST's banner, then the function's own `nodejs.banner` (none of ours has one). */
-const SST_BANNER = [
-  `import { createRequire as topLevelCreateRequire } from 'module';`,
-  `const require = topLevelCreateRequire(import.meta.url);`,
-  `import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"`,
-  `const __filename = topLevelFileUrlToPath(import.meta.url)`,
-  `const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))`,
-  "",
-].join("\n");
-const SST_FORCE_EXTERNAL = ["sharp", "pg-native"];
 
 export interface Bundle {
   /** The SST handler reference, e.g. `packages/functions/src/tasks/list.handler`. */
