@@ -39,7 +39,9 @@ beforeAll(async () => {
     return Task.parse(response.json).taskId;
   };
   const taskIds: string[] = [];
-  for (let i = 0; i < 12; i++) taskIds.push(await create(me.token, `fuzz ${i}`));
+  // Enough that the DELETEs of a run (about 1 in 700 requests succeeds) leave tasks for
+  // the other routes to reach their success with.
+  for (let i = 0; i < 40; i++) taskIds.push(await create(me.token, `fuzz ${i}`));
   const otherTaskIds = [
     await create(other.token, "not yours"),
     await create(other.token, "nor this"),
