@@ -11,10 +11,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { issuer, routes } from "@taskmanager/functions/routes";
-import { localResources, resourceEnvironment } from "@taskmanager/local/resources";
 import { REDIRECT_URI } from "@taskmanager/local/sign-in";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { type Bundle, bundleHandler, largestPackages, repoRoot } from "./lib/bundle";
+import { handlerEnvironment } from "./lib/environment";
 import { apiEvent } from "./lib/events";
 import { listQueryInput, seedTasks, startFixture } from "./lib/fixture";
 import { kib, median, ms, printTable, ratio, writeResult } from "./lib/report";
@@ -79,20 +79,7 @@ export async function coldStarts() {
 
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
-      AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: "local",
-      AWS_SECRET_ACCESS_KEY: "local",
-      AWS_ENDPOINT_URL_DYNAMODB: stack.urls.dynamo,
-      AWS_ENDPOINT_URL_SESV2: stack.urls.mail,
-      ...resourceEnvironment(
-        localResources({
-          tasksTable: stack.tables.tasks,
-          authTable: stack.tables.auth,
-          attachmentsBucket: stack.bucket,
-          authUrl: stack.urls.auth,
-          webOrigins: [new URL(REDIRECT_URI).origin],
-        }),
-      ),
+      ...handlerEnvironment(stack, [new URL(REDIRECT_URI).origin]),
       BARE_QUERY: JSON.stringify(await listQueryInput(person.userId, 50)),
     };
 

@@ -18,10 +18,10 @@ import {
   paginateQuery,
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { localResources, resourceEnvironment } from "@taskmanager/local/resources";
 import { signIn, signUp } from "@taskmanager/local/sign-in";
 import { startStackProcess } from "@taskmanager/local/stack-process";
 import type { ServerMessage } from "./export-server";
+import { handlerEnvironment } from "./lib/environment";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const FORMATS = ["csv", "ndjson"] as const;
@@ -36,21 +36,7 @@ const stack = await startStackProcess({
   printMail: false,
   tables: { tasks: `${run}-tasks`, auth: `${run}-auth` },
 });
-const environment = {
-  AWS_REGION: "us-east-1",
-  AWS_ACCESS_KEY_ID: "local",
-  AWS_SECRET_ACCESS_KEY: "local",
-  AWS_ENDPOINT_URL_DYNAMODB: stack.urls.dynamo,
-  ...resourceEnvironment(
-    localResources({
-      tasksTable: stack.tables.tasks,
-      authTable: stack.tables.auth,
-      attachmentsBucket: stack.bucket,
-      authUrl: stack.urls.auth,
-      webOrigins: [],
-    }),
-  ),
-};
+const environment = handlerEnvironment(stack);
 Object.assign(process.env, environment);
 // Read `Resource` only now that it is set.
 const { seedTasks } = await import("@taskmanager/core/seed");
