@@ -12,12 +12,11 @@ import { kib } from "./lib/report";
 
 const KiB = 1024;
 /**
- * Minified bytes per handler. The issue's target for a task handler is 400 KiB; with
- * ElectroDB bundled that cannot be met (ElectroDB and its jsonschema are 224 KiB and
- * the bare SDK client 200 KiB on their own; docs/performance.md), so task handlers are
- * held where they are now, and the budget is lowered as they shrink.
+ * Minified bytes per handler. A task handler (and the export) is held to the issue's
+ * 400 KiB: the task functions build their requests for the bare DynamoDB client
+ * (`core/src/task/record.ts`), so ElectroDB is not in these bundles at all.
  */
-const TASK_HANDLER_BUDGET = 680 * KiB;
+const TASK_HANDLER_BUDGET = 400 * KiB;
 /** Attachment handlers and the stream's cleanup also carry the S3 client and its presigner. */
 const S3_HANDLER_BUDGET = 880 * KiB;
 const budgetOf = (reference: string): number =>

@@ -68,35 +68,11 @@ export async function newPerson(stack: Stack): Promise<Person> {
   return { token: access, userId: payload.properties.userId, authorization: `Bearer ${access}` };
 }
 
-/** Creates `count` tasks through the domain (ElectroDB batch writes), oldest first. */
+/** Creates `count` tasks for a person (core's seed: batch writes of what `Task.create` stores). */
 export async function seedTasks(userId: string, count: number): Promise<void> {
-  const { TaskEntity, UNDATED } = await import("../../packages/core/src/task/entity");
-  const { monotonicFactory } = await import("ulid");
-  const newId = monotonicFactory();
-  const now = new Date().toISOString();
-  const items = Array.from({ length: count }, (_, i) => {
-    const dueDate = i % 3 === 0 ? undefined : `2027-0${(i % 9) + 1}-1${i % 10}`;
-    return {
-      userId,
-      taskId: newId(),
-      title: `Task ${i}`,
-      description: "Seeded by the benchmark",
-      status: (["todo", "in_progress", "done"] as const)[i % 3] as "todo",
-      priority: "medium" as const,
-      ...(dueDate ? { dueDate } : {}),
-      dueSort: dueDate ?? UNDATED,
-      tags: i % 2 ? ["bench"] : [],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-  });
-  for (let start = 0; start < items.length; start += 500) {
-    const { unprocessed } = await TaskEntity.put(items.slice(start, start + 500)).go({
-      concurrency: 4,
-    });
-    if (unprocessed.length) throw new Error(`${unprocessed.length} seeded tasks were not written`);
-  }
+  // Imported late: core reads the table's name from the environment the fixture sets.
+  const seed = await import("../../packages/core/src/seed/index");
+  await seed.seedTasks(userId, count, { concurrency: 4 });
 }
 
 /** The DynamoDB Query `Task.list` sends for the newest-first page, as ElectroDB builds it. */

@@ -6,7 +6,8 @@
  */
 
 import { monotonicFactory } from "ulid";
-import { TaskEntity, UNDATED } from "../task/entity";
+import { TaskEntity } from "../task/entity";
+import { UNDATED } from "../task/record";
 import { TASK_PRIORITIES, TASK_STATUSES } from "../task/schema";
 
 const newTaskId = monotonicFactory();

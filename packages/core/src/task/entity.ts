@@ -1,15 +1,7 @@
-import { createConversions, Entity, type EntityItem } from "electrodb";
+import { Entity } from "electrodb";
 import { entityConfig } from "../electrodb";
+import { foldCase, TAG_SEPARATOR } from "./record";
 import { TASK_PRIORITIES, TASK_STATUSES } from "./schema";
-
-/** Sorts after every YYYY-MM-DD, so undated tasks come last in due-date order. */
-export const UNDATED = "~";
-
-/** How search compares text: DynamoDB's `contains` is case-sensitive, so both sides are folded. */
-export const foldCase = (text: string) => text.normalize("NFKC").toLocaleLowerCase("en");
-
-/** Joins the tags for substring search, so that "home work" does not match the tags home and work. */
-export const TAG_SEPARATOR = "\n";
 
 /**
  * A task lives in its own item collection ("task", keyed by owner and id) so that
@@ -92,8 +84,3 @@ export const TaskEntity = new Entity(
   },
   entityConfig,
 );
-
-export type TaskItem = EntityItem<typeof TaskEntity>;
-
-/** Builds a list cursor from an item, to resume a filtered page right after it. */
-export const taskConversions = createConversions(TaskEntity);

@@ -3,30 +3,47 @@
  * HTTP or Lambda; callers hand over unchecked input, which is parsed here with the
  * shared zod schemas.
  */
+import {
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+} from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { monotonicFactory } from "ulid";
 import { checkCursor, decodeCursor, encodeCursor, invalidCursor } from "../cursor";
+import { entityConfig } from "../electrodb";
 import { hasCause, isConditionFailure, parseInput, VisibleError } from "../error";
 import { keyFields } from "../table";
-import { foldCase, TaskEntity, type TaskItem, taskConversions, UNDATED } from "./entity";
-
-/** A list's filter: the same attributes and operations on every index. */
-type TaskFilter = Parameters<ReturnType<typeof TaskEntity.query.byCreated>["where"]>[0];
-
+import {
+  deleteTask,
+  getTask,
+  indexKeyOf,
+  isStoredTask,
+  putTask,
+  queryTasks,
+  type StoredItem,
+  type TaskMatch,
+  type TaskRecord,
+  UNDATED,
+  updateTask,
+} from "./record";
 import {
   CreateTaskInput,
   ListTasksQuery,
-  type TASK_SORTS,
   type Task,
   type TaskPage,
   TaskPagesQuery,
   UpdateTaskInput,
 } from "./schema";
 
+const { client, table } = entityConfig;
 const newTaskId = monotonicFactory();
 
 const notFound = () => new VisibleError("not_found", "Task not found");
 
-function toTask(item: TaskItem): Task {
+function toTask(item: TaskRecord): Task {
   return {
     taskId: item.taskId,
     userId: item.userId,
@@ -39,44 +56,52 @@ function toTask(item: TaskItem): Task {
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
-    attachmentCount: sizeOf(item.attachmentIds),
+    attachmentCount: item.attachmentIds?.size ?? 0,
   };
 }
 
-/** ElectroDB formats a set attribute as an array; a raw item (the list's) holds a Set. */
-function sizeOf(ids: readonly string[] | ReadonlySet<string> | undefined): number {
-  if (ids instanceof Set) return ids.size;
-  return Array.isArray(ids) ? ids.length : 0;
+/** The task a stored item holds, or undefined if the item is not a task of this version. */
+function storedTask(item: StoredItem | undefined): Task | undefined {
+  if (!item) return undefined;
+  const record = unmarshall(item);
+  return isStoredTask(record) ? toTask(record) : undefined;
 }
 
 export async function create(userId: string, input: unknown): Promise<Task> {
   const { dueDate, ...fields } = parseInput(CreateTaskInput, input);
   const now = new Date().toISOString();
-  const taskId = newTaskId();
+  const record = {
+    ...fields,
+    ...(dueDate ? { dueDate } : {}),
+    dueSort: dueDate ?? UNDATED,
+    userId,
+    taskId: newTaskId(),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
   try {
-    const result = await TaskEntity.create({
-      ...fields,
-      ...(dueDate ? { dueDate } : {}),
-      dueSort: dueDate ?? UNDATED,
-      userId,
-      taskId,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    }).go();
-    return toTask(result.data);
+    await client.send(new PutItemCommand(putTask(table, record)));
+    return toTask(record);
   } catch (error) {
     // The id is new, so the item can only exist if this very call wrote it: the SDK
     // retried a put whose answer was lost (a timeout) after it had been stored.
     if (!isConditionFailure(error)) throw error;
-    return get(userId, taskId);
+    return get(userId, record.taskId);
   }
 }
 
-export async function get(userId: string, taskId: string): Promise<Task> {
-  const result = await TaskEntity.get({ userId, taskId }).go();
-  if (!result.data) throw notFound();
-  return toTask(result.data);
+export function get(userId: string, taskId: string): Promise<Task> {
+  return read(userId, taskId, false);
+}
+
+async function read(userId: string, taskId: string, consistent: boolean): Promise<Task> {
+  const { Item } = await client.send(
+    new GetItemCommand(getTask(table, userId, taskId, consistent)),
+  );
+  const task = storedTask(Item);
+  if (!task) throw notFound();
+  return task;
 }
 
 /**
@@ -91,100 +116,67 @@ const FILTERED_READ_BATCH = 100;
  */
 const FILTERED_MAX_REQUESTS = 10;
 
+interface ListPage {
+  tasks: Task[];
+  /** Where the next Query resumes: DynamoDB's LastEvaluatedKey, if there is more. */
+  next?: Record<string, unknown>;
+}
+
+/** One Query on the index for status x sort. */
+async function queryPage(page: Parameters<typeof queryTasks>[1]): Promise<ListPage> {
+  const { Items = [], LastEvaluatedKey } = await client.send(
+    new QueryCommand(queryTasks(table, page)),
+  );
+  const tasks: Task[] = [];
+  for (const item of Items) {
+    const task = storedTask(item);
+    if (task) tasks.push(task);
+  }
+  return { tasks, ...(LastEvaluatedKey ? { next: unmarshall(LastEvaluatedKey) } : {}) };
+}
+
 export async function list(userId: string, input: unknown = {}): Promise<TaskPage> {
   const { status, sort, limit, cursor: rawCursor, q, tag } = parseInput(ListTasksQuery, input);
   const cursor = rawCursor ? checkCursor(rawCursor, Object.keys(keyFields)) : undefined;
-  const byDue = sort === "due";
-  // Newest first for "created" (ULIDs sort by time); soonest due first otherwise.
-  const order = byDue ? "asc" : "desc";
-  const matching: TaskFilter = (
-    { titleSearch, descriptionSearch, tagsSearch, tags },
-    { contains },
-  ) => {
-    const conditions: string[] = [];
-    if (q !== undefined) {
-      const needle = foldCase(q);
-      conditions.push(
-        `(${contains(titleSearch, needle)} OR ${contains(descriptionSearch, needle)} OR ${contains(tagsSearch, needle)})`,
-      );
-    }
-    // On a list attribute, contains is element equality: the exact tag.
-    if (tag !== undefined) conditions.push(contains(tags, tag));
-    return conditions.join(" AND ");
-  };
-  const accessPattern = status
-    ? byDue
-      ? "byStatusDue"
-      : "byStatusCreated"
-    : byDue
-      ? "byDue"
-      : "byCreated";
-  const query = status
-    ? byDue
-      ? TaskEntity.query.byStatusDue({ userId, status }).where(matching)
-      : TaskEntity.query.byStatusCreated({ userId, status }).where(matching)
-    : byDue
-      ? TaskEntity.query.byDue({ userId }).where(matching)
-      : TaskEntity.query.byCreated({ userId }).where(matching);
+  const index = { userId, ...(status ? { status } : {}), sort };
   try {
     if (q === undefined && tag === undefined) {
-      // Raw items, mapped by toTask: ElectroDB's own formatting of a page was most of
-      // the list's CPU beyond the Query (docs/performance.md). Keys, ownership and the
-      // cursor's format stay ElectroDB's.
-      const page = await query.go({
-        // In raw mode ElectroDB takes the start key itself (its types only know strings).
-        cursor: (cursor ? decodeCursor(cursor) : undefined) as string | undefined,
+      const page = await queryPage({
+        ...index,
         limit,
-        order,
-        data: "raw",
+        ...(cursor ? { startKey: decodeCursor(cursor) } : {}),
       });
-      const { Items = [], LastEvaluatedKey } = page.data as QueryOutput;
-      return {
-        items: Items.filter(isStoredTask).map(toTask),
-        cursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey) : null,
-      };
+      return { items: page.tasks, cursor: page.next ? encodeCursor(page.next) : null };
     }
-    const found: TaskItem[] = [];
-    let next = cursor ?? null;
+    const match: TaskMatch = {
+      ...(q !== undefined ? { q } : {}),
+      ...(tag !== undefined ? { tag } : {}),
+    };
+    const found: Task[] = [];
+    let next: Record<string, unknown> | undefined = cursor ? decodeCursor(cursor) : undefined;
     for (let request = 0; request < FILTERED_MAX_REQUESTS; request++) {
-      const page = await query.go({ cursor: next, limit: FILTERED_READ_BATCH, order });
-      found.push(...page.data);
-      next = page.cursor ?? null;
-      if (found.length >= limit || next === null) break;
+      const page = await queryPage({
+        ...index,
+        limit: FILTERED_READ_BATCH,
+        match,
+        ...(next ? { startKey: next } : {}),
+      });
+      found.push(...page.tasks);
+      next = page.next;
+      if (found.length >= limit || next === undefined) break;
     }
     if (found.length > limit) {
       // The last batch held more matches than the page needs: resume right after
       // the last one returned, not after the last one read.
       found.length = limit;
-      const last = found[limit - 1] as TaskItem;
-      next = taskConversions.byAccessPattern[accessPattern].fromComposite.toCursor({
-        ...last,
-        dueSort: last.dueDate ?? UNDATED,
-      });
+      const last = found[limit - 1] as Task;
+      next = indexKeyOf({ ...last, dueSort: last.dueDate ?? UNDATED }, status, sort);
     }
-    return { items: found.map(toTask), cursor: next };
+    return { items: found, cursor: next ? encodeCursor(next) : null };
   } catch (error) {
-    if (cursor && isRejectedCursor(error)) throw invalidCursor();
+    if (cursor && hasCause(error, ["ValidationException"])) throw invalidCursor();
     throw error;
   }
-}
-
-/** The index that serves a status x sort combination: always one Query in the owner's partition. */
-function indexQuery(
-  userId: string,
-  status: Task["status"] | undefined,
-  sort: (typeof TASK_SORTS)[number],
-) {
-  const byDue = sort === "due";
-  const query = status
-    ? byDue
-      ? TaskEntity.query.byStatusDue({ userId, status })
-      : TaskEntity.query.byStatusCreated({ userId, status })
-    : byDue
-      ? TaskEntity.query.byDue({ userId })
-      : TaskEntity.query.byCreated({ userId });
-  // Newest first for "created" (ULIDs sort by time); soonest due first otherwise.
-  return { query, order: byDue ? ("asc" as const) : ("desc" as const) };
 }
 
 /**
@@ -207,77 +199,56 @@ export async function* pages(
   options: { firstPageSize?: number; pageSize?: number } = {},
 ): AsyncGenerator<Task[], void, undefined> {
   const { status, sort } = parseInput(TaskPagesQuery, input);
-  const { query, order } = indexQuery(userId, status, sort);
   const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
-  const fetchPage = (cursor: string | null, pageLimit = limit) =>
-    query.go({ cursor, limit: pageLimit, order });
-  let next = fetchPage(null, options.firstPageSize ?? Math.min(EXPORT_FIRST_PAGE_SIZE, limit));
+  const fetchPage = (startKey: Record<string, unknown> | undefined, pageLimit = limit) =>
+    queryPage({
+      userId,
+      ...(status ? { status } : {}),
+      sort,
+      limit: pageLimit,
+      ...(startKey ? { startKey } : {}),
+    });
+  let next = fetchPage(undefined, options.firstPageSize ?? Math.min(EXPORT_FIRST_PAGE_SIZE, limit));
   while (true) {
     const page = await next;
-    if (page.cursor) {
-      next = fetchPage(page.cursor);
+    if (page.next) {
+      next = fetchPage(page.next);
       // Read ahead; if the caller stops early, nobody awaits it, and that is fine.
       next.catch(() => {});
     }
-    yield page.data.map(toTask);
-    if (!page.cursor) return;
+    yield page.tasks;
+    if (!page.next) return;
   }
 }
 
-interface QueryOutput {
-  Items?: Record<string, unknown>[];
-  LastEvaluatedKey?: Record<string, unknown>;
-}
-
-/**
- * A stored item that is a task of this entity version (ElectroDB's ownership check).
- * The entity renames no attribute and has no getters, so a stored task's attributes
- * are the item's own: toTask reads them as they are.
- */
-function isStoredTask(item: Record<string, unknown>): item is TaskItem {
-  return item.__edb_e__ === "task" && item.__edb_v__ === "1";
-}
-
 export async function update(userId: string, taskId: string, input: unknown): Promise<Task> {
-  const { version, dueDate, ...changes } = parseInput(UpdateTaskInput, input);
-  let patch = TaskEntity.patch({ userId, taskId })
-    .set({
-      ...changes,
-      ...(dueDate ? { dueDate } : {}),
-      ...(dueDate !== undefined ? { dueSort: dueDate ?? UNDATED } : {}),
-      updatedAt: new Date().toISOString(),
-    })
-    .add({ version: 1 });
-  if (dueDate === null) patch = patch.remove(["dueDate"]);
+  const { version, ...changes } = parseInput(UpdateTaskInput, input);
   try {
-    const result = await patch
-      .where(({ version: current }, { eq }) => eq(current, version))
-      .go({ response: "all_new" });
-    return toTask(result.data);
+    const { Attributes } = await client.send(
+      new UpdateItemCommand(
+        updateTask(table, { userId, taskId }, changes, version, new Date().toISOString()),
+      ),
+    );
+    const task = storedTask(Attributes);
+    if (!task) throw new Error("DynamoDB returned no task after an update");
+    return task;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    // Either the task is gone (or never was this user's) or someone wrote first.
-    const current = await TaskEntity.get({ userId, taskId }).go();
-    if (!current.data) throw notFound();
+    // Either the task is gone (or never was this user's) or someone wrote first. A
+    // strongly consistent read, so the version that won is the one reported.
+    const current = await read(userId, taskId, true);
     throw new VisibleError(
       "conflict",
-      `The task was changed since version ${version} (now version ${current.data.version}); reload it and try again.`,
+      `The task was changed since version ${version} (now version ${current.version}); reload it and try again.`,
     );
   }
 }
 
 export async function remove(userId: string, taskId: string): Promise<void> {
   try {
-    await TaskEntity.remove({ userId, taskId }).go();
+    await client.send(new DeleteItemCommand(deleteTask(table, userId, taskId)));
   } catch (error) {
     if (isConditionFailure(error)) throw notFound();
     throw error;
   }
-}
-
-function isRejectedCursor(error: unknown): boolean {
-  return (
-    hasCause(error, ["ValidationException"]) ||
-    /Unable to parse cursor/.test(String((error as Error | undefined)?.message))
-  );
 }
