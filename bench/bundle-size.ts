@@ -21,7 +21,7 @@ const TASK_HANDLER_BUDGET = 400 * KiB;
 const S3_HANDLER_BUDGET = 880 * KiB;
 const budgetOf = (reference: string): number =>
   reference === issuer.handler
-    ? 540 * KiB
+    ? 560 * KiB
     : reference.includes("/openapi/")
       ? 160 * KiB
       : reference.includes("/attachments/")

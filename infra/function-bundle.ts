@@ -7,7 +7,10 @@ export const functionBundle = {
   esbuild: {
     // Only the AWS SDK's fallback credential providers: the default chain imports them
     // lazily, after the environment's credentials, which Lambda always sets. Bundled,
-    // they and their nested STS/SSO clients are a third of the SDK's weight.
+    // they and their nested STS/SSO clients are a third of the SDK's weight. Nothing
+    // imported when a module loads may be here: an ESM bundle resolves no package the
+    // runtime has (packages/functions/build/bundle.ts refuses it; the S3 client loads
+    // @smithy/core/event-streams that way, so it is bundled).
     external: [
       "@aws-sdk/credential-provider-ini",
       "@aws-sdk/credential-provider-process",
@@ -15,8 +18,6 @@ export const functionBundle = {
       "@aws-sdk/credential-provider-web-identity",
       "@aws-sdk/credential-provider-http",
       "@smithy/credential-provider-imds",
-      // Loaded only by operations with event streams; DynamoDB and SES have none.
-      "@smithy/core/event-streams",
     ],
   },
 };

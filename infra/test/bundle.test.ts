@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, inject, test } from "vitest";
 import { bundleHandler, SST_BANNER } from "../../packages/functions/build/bundle";
 import { issuer, routes } from "../../packages/functions/src/routes";
+import { functionBundle } from "../function-bundle";
 import { root } from "./bundles.global";
 
 const { built } = inject("bundles");
@@ -44,10 +45,11 @@ describe("every handler of the route table and the issuer", () => {
 });
 
 describe("the build refuses a handler that would fail in Lambda", () => {
-  const build = async (fixture: string) =>
+  const build = async (fixture: string, external: string[] = []) =>
     bundleHandler(`infra/test/fixtures/${fixture}`, {
       root,
       outdir: await mkdtemp(path.join(tmpdir(), "fixture-")),
+      external,
     });
 
   test("importing a devDependency", async () => {
@@ -65,6 +67,14 @@ describe("the build refuses a handler that would fail in Lambda", () => {
   test("importing what SST leaves external and the runtime lacks", async () => {
     await expect(build("imports-external.handler")).rejects.toThrow(
       /imports "sharp", which the Lambda runtime lacks/,
+    );
+  });
+
+  test("importing, when it loads, a package its bundle leaves external", async () => {
+    await expect(
+      build("imports-external-statically.handler", functionBundle.esbuild.external),
+    ).rejects.toThrow(
+      /imports "@aws-sdk\/credential-provider-ini" when it loads, which the Lambda runtime lacks/,
     );
   });
 

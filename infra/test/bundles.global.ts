@@ -10,6 +10,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { bundleHandler } from "../../packages/functions/build/bundle";
 import { issuer, routes } from "../../packages/functions/src/routes";
+import { functionBundle } from "../function-bundle";
 
 export interface PrebuiltBundle {
   handler: string;
@@ -18,6 +19,8 @@ export interface PrebuiltBundle {
   lambdaHandler: string;
   exportName: string;
   bytes: number;
+  /** What the build left out of the bundle (the functions' `nodejs.esbuild.external`). */
+  external: string[];
 }
 
 declare module "vitest" {
@@ -34,7 +37,11 @@ export default async function setup(project: TestProject) {
   const built = await Promise.all(
     handlers.map(async (handler, index) => {
       const outdir = path.join(dir, String(index));
-      const result = await bundleHandler(handler, { root, outdir });
+      const result = await bundleHandler(handler, {
+        root,
+        outdir,
+        external: functionBundle.esbuild.external,
+      });
       return {
         handler,
         outdir,
@@ -42,6 +49,7 @@ export default async function setup(project: TestProject) {
         lambdaHandler: result.lambdaHandler,
         exportName: result.exportName,
         bytes: result.bytes,
+        external: functionBundle.esbuild.external,
       };
     }),
   );

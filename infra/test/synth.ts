@@ -92,12 +92,19 @@ function startRpcServer(outRoot: string, prebuilt: PrebuiltBundle[], targets: Fu
       return null;
     },
     "Runtime.Build": async (input) => {
-      const cached = prebuilt.find((bundle) => bundle.handler === input.handler);
+      // What the function's `nodejs` argument leaves out of its bundle, as SST reads it.
+      const external: string[] = input.properties?.esbuild?.external ?? [];
+      const cached = prebuilt.find(
+        (bundle) =>
+          bundle.handler === input.handler &&
+          JSON.stringify(bundle.external) === JSON.stringify(external),
+      );
       try {
         const built = cached ?? {
           ...(await bundleHandler(input.handler, {
             root,
             outdir: path.join(outRoot, input.functionID),
+            external,
           })),
           outdir: path.join(outRoot, input.functionID),
         };

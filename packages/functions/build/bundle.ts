@@ -55,12 +55,19 @@ export function resolveHandler(reference: string, root: string): HandlerFile {
   return { file, exportName, lambdaHandler: `${fileName}.${exportName}` };
 }
 
-/** The esbuild options SST uses for a production build of `file` into `outfile`. */
-export function sstBuildOptions(file: string, outfile: string): BuildOptions {
+/**
+ * The esbuild options SST uses for a production build of `file` into `outfile`, with
+ * the function's own `nodejs.esbuild.external` added as SST adds them.
+ */
+export function sstBuildOptions(
+  file: string,
+  outfile: string,
+  external: string[] = [],
+): BuildOptions {
   return {
     entryPoints: [file],
     platform: "node",
-    external: SST_FORCE_EXTERNAL,
+    external: [...SST_FORCE_EXTERNAL, ...external],
     keepNames: true,
     bundle: true,
     metafile: true,
@@ -83,20 +90,21 @@ export interface BundleResult extends HandlerFile {
 }
 
 /**
- * Builds `reference` into `outdir/<file>.mjs`. Throws if esbuild fails (an import
- * that does not resolve), if the bundle imports anything at run time but a Node
- * built-in, or if the code reaches a package its own package.json lists only as a
- * devDependency (or not at all).
+ * Builds `reference` into `outdir/<file>.mjs`, leaving `external` (the function's
+ * `nodejs.esbuild.external`) out. Throws if esbuild fails (an import that does not
+ * resolve), if the bundle imports anything but a Node built-in when it loads, or if
+ * the code reaches a package its own package.json lists only as a devDependency (or
+ * not at all).
  */
 export async function bundleHandler(
   reference: string,
-  { root, outdir }: { root: string; outdir: string },
+  { root, outdir, external = [] }: { root: string; outdir: string; external?: string[] },
 ): Promise<BundleResult> {
   const handler = resolveHandler(reference, root);
   const outfile = path.join(outdir, `${handler.lambdaHandler.split(".")[0]}.mjs`);
   let metafile: Metafile;
   try {
-    ({ metafile } = (await build(sstBuildOptions(handler.file, outfile))) as {
+    ({ metafile } = (await build(sstBuildOptions(handler.file, outfile, external))) as {
       metafile: Metafile;
     });
   } catch (error) {
@@ -115,14 +123,26 @@ export async function bundleHandler(
   return { ...handler, outfile, bytes: output.bytes, metafile };
 }
 
-/** Imports left in the bundle that the Lambda Node.js runtime cannot satisfy. */
+/**
+ * Imports left in the bundle that the Lambda Node.js runtime cannot satisfy. Only
+ * Node's built-ins resolve from an ESM bundle in /var/task (ESM ignores NODE_PATH,
+ * where the runtime keeps its own SDK). A package left external may therefore only
+ * be imported lazily, `import()` on a path Lambda never takes (the SDK's fallback
+ * credential providers: Lambda always sets credentials in the environment); a static
+ * import of it fails the function's init.
+ */
 export function runtimeImportProblems(metafile: Metafile): string[] {
   const problems: string[] = [];
   for (const [file, output] of Object.entries(metafile.outputs)) {
     for (const imported of output.imports) {
-      if (imported.external && !RUNTIME_BUILTINS.has(imported.path)) {
-        problems.push(`${file} imports "${imported.path}", which the Lambda runtime lacks`);
-      }
+      if (!imported.external || RUNTIME_BUILTINS.has(imported.path)) continue;
+      if (imported.kind === "dynamic-import" && !SST_FORCE_EXTERNAL.includes(imported.path))
+        continue;
+      problems.push(
+        imported.kind === "dynamic-import"
+          ? `${file} imports "${imported.path}", which the Lambda runtime lacks`
+          : `${file} imports "${imported.path}" when it loads, which the Lambda runtime lacks`,
+      );
     }
   }
   return problems;
