@@ -1,4 +1,3 @@
-import { AttachmentId } from "@taskmanager/core/attachment/schema";
 import { VisibleError } from "@taskmanager/core/error";
 import { TaskId } from "@taskmanager/core/task/schema";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
@@ -22,12 +21,13 @@ export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-function pathParam(
+/** A path parameter, checked by its schema; a bad one is a 400 naming what it should be. */
+export function pathParam(
   event: APIGatewayProxyEventV2,
   name: string,
-  schema: typeof TaskId,
+  schema: { safeParse(value: unknown): { success: true; data: string } | { success: false } },
   label: string,
-) {
+): string {
   const parsed = schema.safeParse(event.pathParameters?.[name]);
   if (!parsed.success) throw new VisibleError("validation_failed", `The ${label} is not valid.`);
   return parsed.data;
@@ -36,11 +36,6 @@ function pathParam(
 /** The `{taskId}` path parameter, validated. */
 export function taskIdParam(event: APIGatewayProxyEventV2): string {
   return pathParam(event, "taskId", TaskId, "task id");
-}
-
-/** The `{attachmentId}` path parameter, validated. */
-export function attachmentIdParam(event: APIGatewayProxyEventV2): string {
-  return pathParam(event, "attachmentId", AttachmentId, "attachment id");
 }
 
 /** Query string parameters, unchecked (API Gateway joins repeated keys with commas). */
