@@ -76,6 +76,47 @@ export async function coldStarts() {
       tasks.update.push(await freshTask());
       tasks.remove.push(await freshTask());
     }
+    // Attachments in every state a route needs: one accepted (to read), and per run one
+    // uploaded but not yet completed and one to delete, on a task of their own (a task
+    // holds at most 20; the create runs attach to tasks.get).
+    const filesTask = await freshTask();
+    const attach = async (taskId: string, state: "pending" | "sent" | "accepted") => {
+      const bytes = new TextEncoder().encode("cold start");
+      const created = (await (
+        await fixture.api(`/tasks/${taskId}/attachments`, {
+          method: "POST",
+          body: JSON.stringify({
+            filename: "cold.txt",
+            contentType: "text/plain",
+            size: bytes.length,
+          }),
+        })
+      ).json()) as {
+        attachment: { attachmentId: string };
+        upload: { url: string; method: string; headers: Record<string, string> };
+      };
+      const { attachmentId } = created.attachment;
+      if (state !== "pending") {
+        const { url, method, headers } = created.upload;
+        const sent = await fetch(url, { method, headers, body: bytes });
+        if (!sent.ok) throw new Error(`upload for the cold-start bench failed: ${sent.status}`);
+      }
+      if (state === "accepted") {
+        await fixture.api(`/tasks/${taskId}/attachments/${attachmentId}/complete`, {
+          method: "POST",
+        });
+      }
+      return attachmentId;
+    };
+    const files = {
+      get: await attach(tasks.get, "accepted"),
+      complete: [] as string[],
+      remove: [] as string[],
+    };
+    for (let i = 0; i < RUNS; i++) {
+      files.complete.push(await attach(filesTask, "sent"));
+      files.remove.push(await attach(filesTask, "pending"));
+    }
 
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -83,24 +124,44 @@ export async function coldStarts() {
       BARE_QUERY: JSON.stringify(await listQueryInput(person.userId, 50)),
     };
 
-    const routeTargets: Target[] = routes.map((route) => ({
-      name: `${route.method} ${route.path}`,
-      reference: route.handler,
-      event: (mode, run) => {
+    /** The task and attachment a route's run `run` acts on: fresh ones where it changes them. */
+    const resourcesOf = (route: (typeof routes)[number], run: number): Record<string, string> => {
+      const onAttachment = route.path.includes("{attachmentId}");
+      if (!onAttachment) {
         const taskId =
           route.method === "PATCH"
             ? tasks.update[run]
             : route.method === "DELETE"
               ? tasks.remove[run]
               : tasks.get;
+        return { taskId: taskId ?? "" };
+      }
+      const attachmentId =
+        route.method === "DELETE"
+          ? files.remove[run]
+          : route.path.endsWith("/complete")
+            ? files.complete[run]
+            : files.get;
+      return {
+        taskId: attachmentId === files.get ? tasks.get : filesTask,
+        attachmentId: attachmentId ?? "",
+      };
+    };
+    const routeTargets: Target[] = routes.map((route) => ({
+      name: `${route.method} ${route.path}`,
+      reference: route.handler,
+      event: (mode, run) => {
+        const parameters = resourcesOf(route, run);
+        const path = Object.entries(parameters).reduce(
+          (filled, [name, value]) => filled.replace(`{${name}}`, value),
+          route.path,
+        );
         return apiEvent({
           method: route.method,
           routeKey: `${route.method} ${route.path}`,
-          path:
-            route.path.replace("{taskId}", taskId ?? "") +
-            (route.method === "GET" && route.path === "/tasks" ? "?limit=50" : ""),
+          path: path + (route.method === "GET" && route.path === "/tasks" ? "?limit=50" : ""),
           ...(mode === "token" ? { authorization: person.authorization } : {}),
-          ...(route.params ? { pathParameters: { taskId: taskId ?? "" } } : {}),
+          ...(route.params ? { pathParameters: parameters } : {}),
           ...(route.body ? { body: route.body.example } : {}),
         });
       },

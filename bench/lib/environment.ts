@@ -1,4 +1,5 @@
 import { localResources, resourceEnvironment } from "@taskmanager/local/resources";
+import { LOCAL_CREDENTIALS } from "@taskmanager/local/s3-local";
 import type { Stack } from "@taskmanager/local/stack";
 
 /**
@@ -8,10 +9,12 @@ import type { Stack } from "@taskmanager/local/stack";
 export function handlerEnvironment(stack: Stack, webOrigins: readonly string[] = []) {
   return {
     AWS_REGION: "us-east-1",
-    AWS_ACCESS_KEY_ID: "local",
-    AWS_SECRET_ACCESS_KEY: "local",
+    // The local S3 server checks the key; DynamoDB Local takes any.
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: stack.urls.dynamo,
     AWS_ENDPOINT_URL_SESV2: stack.urls.mail,
+    AWS_ENDPOINT_URL_S3: stack.urls.s3,
     ...resourceEnvironment(
       localResources({
         tasksTable: stack.tables.tasks,
