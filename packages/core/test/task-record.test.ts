@@ -70,16 +70,17 @@ const status = fc.constantFrom(...TASK_STATUSES);
 const priority = fc.constantFrom(...TASK_PRIORITIES);
 const ids = fc.constantFrom("01JDQ7ZQK2N4AVXW6M8B1C3D5E", "user-01JDQ7ZQK2N4AVXW6M8B1C3D5E");
 
+/** A task's own fields, as a create stores them and a patch changes them. */
+const taskFields = {
+  title: text(40).filter(Boolean),
+  description: text(60),
+  status,
+  priority,
+  tags,
+};
+
 const storedTask = fc
-  .record({
-    userId: ids,
-    title: text(40).filter(Boolean),
-    description: text(60),
-    status,
-    priority,
-    dueDate: fc.option(day, { nil: undefined }),
-    tags,
-  })
+  .record({ userId: ids, ...taskFields, dueDate: fc.option(day, { nil: undefined }) })
   .map(({ dueDate, ...fields }) => ({
     ...fields,
     ...(dueDate ? { dueDate } : {}),
@@ -90,18 +91,9 @@ const storedTask = fc
     version: 1,
   }));
 
+/** A patch: any of the fields, at least one; `dueDate: null` removes the due date. */
 const changes: fc.Arbitrary<TaskChanges> = fc
-  .record(
-    {
-      title: text(40).filter(Boolean),
-      description: text(60),
-      status,
-      priority,
-      dueDate: fc.option(day, { nil: null }),
-      tags,
-    },
-    { requiredKeys: [] },
-  )
+  .record({ ...taskFields, dueDate: fc.option(day, { nil: null }) }, { requiredKeys: [] })
   .filter((patch) => Object.keys(patch).length > 0);
 
 describe("requests, against ElectroDB's for the same call", () => {
