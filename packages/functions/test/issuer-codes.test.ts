@@ -124,6 +124,56 @@ describe("the sign-up code", () => {
   });
 });
 
+describe("registration does not tell who has an account", () => {
+  /** The mail `email` received last. */
+  const lastMail = async (email: string) => {
+    const response = await fetch(`${stack().mail}/mailbox/${encodeURIComponent(email)}`);
+    const { messages } = (await response.json()) as {
+      messages: { subject: string; text: string }[];
+    };
+    return messages.at(-1);
+  };
+  /** A page's text with the address it names taken out, to compare two addresses' pages. */
+  const withoutAddress = (text: string, email: string) => text.replaceAll(email, "<email>");
+
+  test("an address with an account gets the new address's page, and its owner a notice, no code", async () => {
+    const owner = await existingAccount("taken");
+    const newcomer = uniqueEmail("fresh");
+    const pages = await Promise.all(
+      [owner, newcomer].map(async (email) => {
+        const response = await submitRegistration(await startedSession(), { email });
+        return withoutAddress(await expectPage(response, 200), email);
+      }),
+    );
+    expect(pages[0]).toEqual(pages[1]);
+    expect(pages[0]).toContain("We sent a 6-digit code to <email>");
+    const notice = await lastMail(owner);
+    expect(notice?.subject).toBe("Your Taskmanager account already exists");
+    expect(`${notice?.subject} ${notice?.text}`).not.toMatch(/\d{6}/);
+  });
+
+  test("no code registers over it, and asking again sends a notice again, not a code", async () => {
+    const owner = await existingAccount("taken-again");
+    const signUpCode = await codeFor(owner);
+    const session = await registerUntilCode(owner);
+    const resent = await session.request("/password/register", { action: "resend" });
+    expect(await expectPage(resent, 200)).toContain(`We sent a new code to ${owner}`);
+    expect((await lastMail(owner))?.subject).toBe("Your Taskmanager account already exists");
+    // Neither the code the owner once signed up with nor any other takes the account.
+    for (const code of [signUpCode, "000000", wrongCode(signUpCode)]) {
+      const tried = await session.request("/password/register", { action: "verify", code });
+      expect(isSignedIn(tried)).toBe(false);
+    }
+    // The owner's password still works.
+    const browser = await startedSession();
+    expect(
+      isSignedIn(
+        await browser.request("/password/authorize", { email: owner, password: PASSWORD }),
+      ),
+    ).toBe(true);
+  });
+});
+
 describe("the password-reset code", () => {
   async function resetUntilCode(email: string) {
     const session = await startedSession();

@@ -13,32 +13,45 @@ const PURPOSE_TEXT: Record<CodePurpose, string> = {
 };
 
 /**
- * Sends an emailed code (sign-up or password reset). In AWS this is SES from the
- * stage's sender; the local stack points the SDK (AWS_ENDPOINT_URL_SESV2) at its own mailbox.
+ * Sends one plain-text email. In AWS this is SES from the stage's sender; the local
+ * stack points the SDK (AWS_ENDPOINT_URL_SESV2) at its own mailbox.
  */
-export async function sendVerificationCode(
-  email: string,
-  code: string,
-  purpose: CodePurpose = "register",
-): Promise<void> {
+async function send(email: string, subject: string, body: string): Promise<void> {
   const { from, configSet } = Resource.AuthEmail;
-  // Only `sst dev` runs with no sender (infra refuses to deploy so): the code goes to its terminal.
-  if (!from) return console.info(`No mail sender on this stage; code for ${email}: ${code}`);
+  // Only `sst dev` runs with no sender (infra refuses to deploy so): the mail goes to its terminal.
+  if (!from) return console.info(`No mail sender on this stage; to ${email}: ${subject}`);
   await ses.send(
     new SendEmailCommand({
       FromEmailAddress: from,
       ConfigurationSetName: configSet || undefined,
       Destination: { ToAddresses: [email] },
-      Content: {
-        Simple: {
-          Subject: { Data: `Your Taskmanager code: ${code}` },
-          Body: {
-            Text: {
-              Data: `Your code is ${code}. It works for 15 minutes. ${PURPOSE_TEXT[purpose]}`,
-            },
-          },
-        },
-      },
+      Content: { Simple: { Subject: { Data: subject }, Body: { Text: { Data: body } } } },
     }),
+  );
+}
+
+/** Sends an emailed code (sign-up or password reset). */
+export function sendVerificationCode(
+  email: string,
+  code: string,
+  purpose: CodePurpose = "register",
+): Promise<void> {
+  return send(
+    email,
+    `Your Taskmanager code: ${code}`,
+    `Your code is ${code}. It works for 15 minutes. ${PURPOSE_TEXT[purpose]}`,
+  );
+}
+
+/**
+ * Tells the owner of an account that someone tried to sign up with their address.
+ * The sign-up page reads as for a new address (it must not tell who has an account),
+ * so this mail, which carries no code, is how the owner learns what to do.
+ */
+export function sendExistingAccountNotice(email: string): Promise<void> {
+  return send(
+    email,
+    "Your Taskmanager account already exists",
+    'Someone, maybe you, tried to create a Taskmanager account for this address. It already has one, so nothing was changed. Sign in with your password, or choose a new one with "Forgot your password?" on the sign-in page. If it was not you, ignore this email.',
   );
 }

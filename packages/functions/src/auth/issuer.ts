@@ -11,7 +11,7 @@ import * as User from "@taskmanager/core/user";
 import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
 import { countFailedSignIn, countSignUpFrom } from "../metrics";
-import { sendVerificationCode } from "./email";
+import { sendExistingAccountNotice, sendVerificationCode } from "./email";
 import { errorPage } from "./pages";
 import { PasswordProvider } from "./password";
 import { isAllowedLocation, isAllowedRedirect } from "./redirects";
@@ -43,6 +43,7 @@ const openauth = issuer({
   providers: {
     password: PasswordProvider({
       sendCode: sendVerificationCode,
+      notifyExistingAccount: sendExistingAccountNotice,
       onSignInFailed: countFailedSignIn,
     }),
   },

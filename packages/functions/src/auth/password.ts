@@ -32,6 +32,8 @@ import {
 
 export interface PasswordProviderConfig {
   sendCode: (email: string, code: string, purpose: CodePurpose) => Promise<void>;
+  /** Tells an account's owner that someone tried to register their address again. */
+  notifyExistingAccount: (email: string) => Promise<void>;
   /** Told of every refused sign-in (wrong email or password, or locked out), for metrics. */
   onSignInFailed?: () => void;
 }
@@ -136,6 +138,32 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
         return { email, code, codeId: randomUUID(), expiresAt: Date.now() + CODE_LIFETIME * 1000 };
       }
 
+      /**
+       * A code nobody receives and no one can type, so it is never "right": the state
+       * a page holds where a real code would be, so that page reads the same.
+       */
+      const unusableCode = (email: string): SentCode => ({
+        email,
+        code: randomUUID(),
+        codeId: randomUUID(),
+        expiresAt: Date.now() + CODE_LIFETIME * 1000,
+      });
+
+      /**
+       * A sign-up code for a new address. For one that already has an account the
+       * page reads the same, since registration must not tell who has an account: the
+       * owner is mailed a notice instead (with the same per-address limit), and the
+       * state holds a code no one has.
+       */
+      async function registrationCode(email: string): Promise<SentCode | { problem: string }> {
+        if (!(await Storage.get(ctx.storage, passwordKey(email)))) {
+          return sendCode(email, "register");
+        }
+        if (!(await codeSendAllowed(email))) return { problem: TOO_MANY_CODES };
+        await config.notifyExistingAccount(email);
+        return unusableCode(email);
+      }
+
       /** Counts the attempt, then compares: a problem to show, or nothing when right. */
       async function checkCode(sent: SentCode, entered: string): Promise<Problems | undefined> {
         if (Date.now() > sent.expiresAt) return { form: DEAD_CODE };
@@ -231,16 +259,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
             if (!email || Object.keys(problems).length) {
               return registerScreen({ base, email: email ?? raw, problems });
             }
-            if (await Storage.get(ctx.storage, passwordKey(email))) {
-              return registerScreen({
-                base,
-                email,
-                problems: {
-                  email: "There is already an account for this address: sign in instead.",
-                },
-              });
-            }
-            const sent = await sendCode(email, "register");
+            const sent = await registrationCode(email);
             if ("problem" in sent)
               return registerScreen({ base, email, problems: { form: sent.problem }, status: 429 });
             await save({
@@ -258,7 +277,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
             });
           }
           if (action === "resend") {
-            const sent = await sendCode(state.email, "register");
+            const sent = await registrationCode(state.email);
             if ("problem" in sent) return codeStep(state, { problems: { form: sent.problem } });
             await save({ ...state, ...sent });
             return codeStep(sent, { notice: `We sent a new code to ${sent.email}.` });
@@ -311,13 +330,7 @@ export function PasswordProvider(config: PasswordProviderConfig): Provider<{ ema
             const exists = Boolean(await Storage.get(ctx.storage, passwordKey(email)));
             if (exists) return sendCode(email, "reset");
             if (!(await codeSendAllowed(email))) return { problem: TOO_MANY_CODES };
-            // Nobody receives this code and no one can type it: it is never "right".
-            return {
-              email,
-              code: randomUUID(),
-              codeId: randomUUID(),
-              expiresAt: Date.now() + CODE_LIFETIME * 1000,
-            };
+            return unusableCode(email);
           };
 
           if (action === "code") {
