@@ -1,8 +1,8 @@
 /**
  * Attempt limits of the sign-in pages, kept in the issuer's DynamoDB storage (with
- * a TTL) so they hold across Lambda instances. Counters live under fixed time
- * windows (the window is part of the key), so an expired item that DynamoDB has
- * not deleted yet is never counted again.
+ * a TTL) so they hold across Lambda instances. Counts are over sliding windows,
+ * estimated from two fixed ones (the window is part of the key, so an expired item
+ * that DynamoDB has not deleted yet is never counted again).
  */
 import { claimOnce, increment, readCounter, setNumbers, storage } from "./storage";
 
@@ -25,7 +25,34 @@ export const CODE_LIFETIME = 15 * MINUTE;
 export const CODE_SENDS = 5;
 export const CODE_SEND_WINDOW = 60 * MINUTE;
 
-const windowOf = (seconds: number) => String(Math.floor(Date.now() / 1000 / seconds));
+interface SlidingCount {
+  /** Events in the last `seconds`, estimated; fractional. */
+  count: number;
+  /** The counters it was read from: this fixed window's, and the one before. */
+  keys: [current: string[], previous: string[]];
+}
+
+/**
+ * Counts one event (or `by`) under `base` over a sliding window of `seconds`: this
+ * fixed window's count plus the previous one's, weighted by the share of it still
+ * inside the last `seconds`. A burst that straddles a window boundary counts as the
+ * burst it is; with fixed windows alone it would start over at zero there (twice the
+ * limit in a moment, and a test that happened to cross a boundary would see no lock).
+ */
+async function slidingIncrement(base: string[], seconds: number, by = 1): Promise<SlidingCount> {
+  const position = Date.now() / 1000 / seconds;
+  const index = Math.floor(position);
+  const keys: SlidingCount["keys"] = [
+    [...base, String(index)],
+    [...base, String(index - 1)],
+  ];
+  // Kept for two windows: the next window still reads this one.
+  const [current, previous] = await Promise.all([
+    increment(keys[0], 2 * seconds, by),
+    readCounter(keys[1]),
+  ]);
+  return { count: current.count + previous.count * (1 - (position - index)), keys };
+}
 
 type Subject = { kind: "account" | "address"; id: string };
 
@@ -65,22 +92,19 @@ export async function beginPasswordAttempt(
   const counted = await Promise.all(
     subjects.map(async (subject, index) => {
       const level = locks[index]?.values.level ?? 0;
-      const key = [
-        "limit:password",
-        `${subject.kind}:${subject.id}`,
-        windowOf(PASSWORD_WINDOW),
-        String(level),
-      ];
-      const attempts = await increment(key, PASSWORD_WINDOW);
+      const { count, keys } = await slidingIncrement(
+        ["limit:password", `${subject.kind}:${subject.id}`, String(level)],
+        PASSWORD_WINDOW,
+      );
       const limit = subject.kind === "account" ? ACCOUNT_FAILURES : ADDRESS_FAILURES;
-      if (attempts.count <= limit) return { key, lockedFor: 0 };
+      if (count <= limit) return { keys, lockedFor: 0 };
       const seconds = Math.min(FIRST_LOCK * 2 ** level, LONGEST_LOCK);
       await setNumbers(
         lockKey(subject),
         { level: level + 1, until: Math.ceil(now) + seconds },
         LOCK_MEMORY,
       );
-      return { key, lockedFor: seconds };
+      return { keys, lockedFor: seconds };
     }),
   );
   return {
@@ -88,8 +112,8 @@ export async function beginPasswordAttempt(
     succeeded: async () => {
       const [account, address] = counted;
       await Promise.all([
-        account && storage.remove(account.key),
-        address && increment(address.key, PASSWORD_WINDOW, -1),
+        ...(account ? account.keys.map((key) => storage.remove(key)) : []),
+        address && increment(address.keys[0], 2 * PASSWORD_WINDOW, -1),
       ]);
     },
   };
@@ -114,9 +138,6 @@ export function useCode(codeId: string): Promise<boolean> {
 
 /** Counts a new code for `email`; false once the address had its share this hour. */
 export async function codeSendAllowed(email: string): Promise<boolean> {
-  const sends = await increment(
-    ["limit:send", email, windowOf(CODE_SEND_WINDOW)],
-    CODE_SEND_WINDOW,
-  );
+  const sends = await slidingIncrement(["limit:send", email], CODE_SEND_WINDOW);
   return sends.count <= CODE_SENDS;
 }
