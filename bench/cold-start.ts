@@ -39,9 +39,19 @@ interface Sample {
 function coldStart(bundle: Bundle, event: unknown, env: NodeJS.ProcessEnv): Promise<Sample> {
   const eventFile = join(tmpdir(), `taskmanager-cold-${process.pid}.json`);
   writeFileSync(eventFile, JSON.stringify(event));
+  // BENCH_PROFILE=<dir> writes a V8 CPU profile of every cold start there (for Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`, "--cpu-prof-interval=100"]
+    : [];
   const child = spawn(
     process.execPath,
-    [join(repoRoot, "bench/lib/cold-child.mjs"), bundle.file, bundle.exportName, eventFile],
+    [
+      ...profile,
+      join(repoRoot, "bench/lib/cold-child.mjs"),
+      bundle.file,
+      bundle.exportName,
+      eventFile,
+    ],
     { env, stdio: ["ignore", "pipe", "inherit"] },
   );
   let out = "";
