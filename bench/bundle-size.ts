@@ -18,12 +18,12 @@ const KiB = 1024;
  */
 const TASK_HANDLER_BUDGET = 400 * KiB;
 /** Attachment handlers and the stream's cleanup also carry the S3 client and its presigner. */
-const S3_HANDLER_BUDGET = 880 * KiB;
+const S3_HANDLER_BUDGET = 820 * KiB;
 const budgetOf = (reference: string): number =>
   reference === issuer.handler
-    ? 560 * KiB
+    ? 500 * KiB
     : reference.includes("/openapi/")
-      ? 160 * KiB
+      ? 120 * KiB
       : reference.includes("/attachments/")
         ? S3_HANDLER_BUDGET
         : TASK_HANDLER_BUDGET;

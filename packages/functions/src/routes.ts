@@ -23,7 +23,7 @@ import {
   TaskPage,
   UpdateTaskInput,
 } from "@taskmanager/core/task/schema";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import {
   type Access,
   Attachments,
@@ -47,11 +47,11 @@ export interface RouteDefinition {
   public?: boolean;
   summary: string;
   /** Schemas of the path's `{parameters}`. */
-  params?: Record<string, z.ZodType>;
-  query?: z.ZodObject;
+  params?: Record<string, z.ZodMiniType>;
+  query?: z.ZodMiniObject;
   /** The JSON body, with a valid example (the generated tests send it). */
-  body?: { schema: z.ZodType; example: unknown };
-  response: { status: 200 | 201 | 204; schema?: z.ZodType; description: string };
+  body?: { schema: z.ZodMiniType; example: unknown };
+  response: { status: 200 | 201 | 204; schema?: z.ZodMiniType; description: string };
   /** Errors of this route's own, beyond those the edge gives every route. */
   errors?: readonly ErrorCode[];
 }

@@ -9,12 +9,14 @@
  * campaign with a random seed (FUZZ_SEED=random, FUZZ_REQUESTS=...): fast-check
  * prints the seed and path of any failure, and FUZZ_SEED=<seed> replays it.
  */
+
 import { Agent } from "node:http";
 import { ErrorBody } from "@taskmanager/core/error/schema";
 import { Task, TaskPage } from "@taskmanager/core/task/schema";
 import { rawRequest } from "@taskmanager/local/raw-http";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import * as z from "zod/mini";
 import { STATUS_OF_CODE } from "../src/http/errors";
 import { type RouteDefinition, routes } from "../src/routes";
 import { api, newPerson, stack } from "./helpers";
@@ -97,7 +99,7 @@ async function check(request: FuzzRequest) {
   }
   if (response.status >= 400) {
     expect(String(response.headers["content-type"]), what).toMatch(/^application\/json/);
-    const envelope = ErrorBody.strict().safeParse(JSON.parse(response.text));
+    const envelope = z.strictObject(ErrorBody.shape).safeParse(JSON.parse(response.text));
     expect(envelope.success, what).toBe(true);
     const code = envelope.data?.error.code as keyof typeof STATUS_OF_CODE;
     expect(STATUS_OF_CODE[code], what).toBe(response.status);

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
 import { signUp } from "@taskmanager/local/sign-in";
 import { expect, inject } from "vitest";
+import * as z from "zod/mini";
 import { expectContract } from "./contract";
 
 export const stack = () => inject("stack");
@@ -64,7 +65,7 @@ export function expectError(
 ): ErrorBody["error"] {
   expect(response.status, response.text).toBe(status);
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-  const body = ErrorBody.strict().parse(response.json);
+  const body = z.strictObject(ErrorBody.shape).parse(response.json);
   expect(Object.keys(body.error).sort()).toEqual(
     body.error.issues ? ["code", "issues", "message"] : ["code", "message"],
   );

@@ -6,7 +6,7 @@
  * request carries what the oracle needs to know about it.
  */
 import fc from "fast-check";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type RouteDefinition, routes } from "../src/routes";
 
 export interface FuzzRequest {
@@ -49,7 +49,7 @@ type JsonSchema = {
   anyOf?: JsonSchema[];
 };
 
-const jsonSchemaOf = (schema: z.ZodType) =>
+const jsonSchemaOf = (schema: z.ZodMiniType) =>
   z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
 /** Header-safe text (visible ASCII and space): what a client can put in a header. */
@@ -162,7 +162,7 @@ const MALFORMED_HOSTS = ["a b", "", "[::1", "host/path", "a:b", "user@host", "h?
 /** A path segment for a parameter, and whether it still matches one segment of the route. */
 type Owner = "me" | "other" | undefined;
 
-function paramSegment(schema: z.ZodType, world: FuzzWorld) {
+function paramSegment(schema: z.ZodMiniType, world: FuzzWorld) {
   const encoded = (arb: fc.Arbitrary<string>, owner?: Owner) =>
     arb.map((value) => ({ segment: encodeURIComponent(value), owner, routable: value !== "" }));
   const raw = (segment: string, routable: boolean) => ({ segment, owner: undefined, routable });

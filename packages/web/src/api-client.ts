@@ -4,7 +4,7 @@
  * schemas so a contract drift shows up as an error rather than as broken UI.
  */
 import { ErrorBody } from "@taskmanager/core/error/schema";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { ApiError } from "./api-error";
 import { accessToken, signIn } from "./auth";
 
@@ -18,7 +18,7 @@ function unauthorized() {
 interface RequestOptions<T> {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
   body?: unknown;
-  schema?: z.ZodType<T>;
+  schema?: z.ZodMiniType<T>;
 }
 
 export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}) {

@@ -3,8 +3,9 @@
  * anything is signed), the API's route table and the web client (which refuses a
  * file before uploading it). Pure zod, so the browser bundle can import it.
  */
-import * as z from "zod";
+
 import { TaskId } from "../task/schema";
+import * as z from "../zod";
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_TASK = 20;
@@ -46,27 +47,29 @@ export const ATTACHMENT_STATUSES = ["pending", "uploaded", "rejected"] as const;
 /** A ULID, like task ids. */
 export const AttachmentId = z
   .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be an attachment id");
+  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be an attachment id"));
 
 export const ContentType = z.enum(ALLOWED_CONTENT_TYPES, {
   error: "must be an allowed type: images, PDF, plain text, CSV or an office document",
 });
 
-export const Filename = z
-  .string()
-  .min(1, "must not be empty")
-  .max(255, "must be at most 255 characters")
+export const Filename = z.string().check(
+  z.minLength(1, "must not be empty"),
+  z.maxLength(255, "must be at most 255 characters"),
   // Path separators would let a name pose as a path; control characters break headers.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
-  .refine((name) => !/[/\\\u0000-\u001f\u007f]/.test(name), {
+  z.refine((name) => !/[/\\\u0000-\u001f\u007f]/.test(name), {
     message: "must not contain path separators or control characters",
-  })
-  .refine((name) => name !== "." && name !== "..", { message: "must be a file name" });
+  }),
+  z.refine((name) => name !== "." && name !== "..", { message: "must be a file name" }),
+);
 
 export const FileSize = z
   .int("must be a whole number of bytes")
-  .min(1, "must not be empty")
-  .max(MAX_ATTACHMENT_BYTES, `must be at most 25 MiB (${MAX_ATTACHMENT_BYTES} bytes)`);
+  .check(
+    z.minimum(1, "must not be empty"),
+    z.maximum(MAX_ATTACHMENT_BYTES, `must be at most 25 MiB (${MAX_ATTACHMENT_BYTES} bytes)`),
+  );
 
 export const CreateAttachmentInput = z.strictObject({
   filename: Filename,
@@ -84,7 +87,7 @@ export const Attachment = z.object({
   status: z.enum(ATTACHMENT_STATUSES),
   createdAt: z.iso.datetime(),
   /** Set once the stored object has been checked. */
-  uploadedAt: z.iso.datetime().nullable(),
+  uploadedAt: z.nullable(z.iso.datetime()),
 });
 export type Attachment = z.infer<typeof Attachment>;
 
@@ -105,7 +108,7 @@ export type CreatedAttachment = z.infer<typeof CreatedAttachment>;
 
 export const AttachmentDownload = z.object({
   attachment: Attachment,
-  download: z.object({ url: z.url(), expiresAt: z.iso.datetime() }).nullable(),
+  download: z.nullable(z.object({ url: z.url(), expiresAt: z.iso.datetime() })),
 });
 export type AttachmentDownload = z.infer<typeof AttachmentDownload>;
 

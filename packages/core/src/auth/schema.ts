@@ -1,5 +1,5 @@
 /** What a signed-in person's access token carries, shared by the issuer and the API. */
-import * as z from "zod";
+import * as z from "../zod";
 
 /** The OAuth client id of the web app (and of scripts that sign in like it). */
 export const WEB_CLIENT_ID = "web";
@@ -8,7 +8,7 @@ export const WEB_CLIENT_ID = "web";
 export const WEB_CALLBACK_PATH = "/callback";
 
 export const UserSubject = z.object({
-  userId: z.string().min(1),
+  userId: z.string().check(z.minLength(1)),
   email: z.string(),
 });
 export type UserSubject = z.infer<typeof UserSubject>;

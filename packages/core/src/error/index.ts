@@ -2,7 +2,7 @@
  * The one error type callers may see. Core and the HTTP edge both raise it; the
  * edge turns its code into a status once. Anything else is an internal error.
  */
-import type * as z from "zod";
+import type * as z from "../zod";
 import type { ErrorBody, ErrorCode, ErrorIssue } from "./schema";
 
 export class VisibleError extends Error {
@@ -27,7 +27,7 @@ export class VisibleError extends Error {
 }
 
 /** Parses input with a shared schema; a refusal names every field at fault. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new VisibleError(

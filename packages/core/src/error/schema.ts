@@ -2,7 +2,7 @@
  * The API's one error envelope: part of the contract every client reads, so it is
  * pure zod (the web bundle imports it) and belongs to no single entity.
  */
-import * as z from "zod";
+import * as z from "../zod";
 
 export const ErrorCode = z.enum([
   "validation_failed",
@@ -22,7 +22,7 @@ export const ErrorBody = z.object({
   error: z.object({
     code: ErrorCode,
     message: z.string(),
-    issues: z.array(ErrorIssue).optional(),
+    issues: z.optional(z.array(ErrorIssue)),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -2,7 +2,7 @@
  * The task's schemas: the one source of types and validation for core, the API
  * handlers and the web client. Pure zod, so the browser bundle can import it.
  */
-import * as z from "zod";
+import * as z from "../zod";
 
 export const TASK_STATUSES = ["todo", "in_progress", "done"] as const;
 export const TASK_PRIORITIES = ["low", "medium", "high"] as const;
@@ -13,7 +13,7 @@ export const TaskPriority = z.enum(TASK_PRIORITIES);
 export const TaskSort = z.enum(TASK_SORTS);
 
 /** A ULID: 26 Crockford base-32 characters, unique and sortable by creation time. */
-export const TaskId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a task id");
+export const TaskId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a task id"));
 
 function isCalendarDate(value: string): boolean {
   const [year, month, day] = value.split("-").map(Number) as [number, number, number];
@@ -27,72 +27,85 @@ function isCalendarDate(value: string): boolean {
 
 export const DueDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine(isCalendarDate, "must be a real calendar date");
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD"),
+    z.refine(isCalendarDate, "must be a real calendar date"),
+  );
 
 export const Title = z
   .string()
-  .trim()
-  .min(1, "must not be empty")
-  .max(200, "must be at most 200 characters");
-export const Description = z.string().max(5000, "must be at most 5000 characters");
+  .check(
+    z.trim(),
+    z.minLength(1, "must not be empty"),
+    z.maxLength(200, "must be at most 200 characters"),
+  );
+export const Description = z.string().check(z.maxLength(5000, "must be at most 5000 characters"));
 export const Tag = z
   .string()
-  .trim()
-  .min(1, "must not be empty")
-  .max(32, "must be at most 32 characters");
-export const Tags = z
-  .array(Tag)
-  .max(10, "at most 10 tags")
-  .refine((tags) => new Set(tags).size === tags.length, "tags must be unique");
+  .check(
+    z.trim(),
+    z.minLength(1, "must not be empty"),
+    z.maxLength(32, "must be at most 32 characters"),
+  );
+export const Tags = z.array(Tag).check(
+  z.maxLength(10, "at most 10 tags"),
+  z.refine((tags) => new Set(tags).size === tags.length, "tags must be unique"),
+);
 
 export const CreateTaskInput = z.strictObject({
   title: Title,
-  description: Description.default(""),
-  status: TaskStatus.default("todo"),
-  priority: TaskPriority.default("medium"),
-  dueDate: DueDate.nullish().transform((value) => value ?? null),
-  tags: Tags.default([]),
+  description: z._default(Description, ""),
+  status: z._default(TaskStatus, "todo"),
+  priority: z._default(TaskPriority, "medium"),
+  dueDate: z.pipe(
+    z.nullish(DueDate),
+    z.transform((value: string | null | undefined) => value ?? null),
+  ),
+  tags: z._default(Tags, []),
 });
 export type CreateTaskInput = z.input<typeof CreateTaskInput>;
 
 /** A partial update: `version` is the one the caller read; `dueDate: null` clears it. */
 export const UpdateTaskInput = z
   .strictObject({
-    version: z.int().min(1),
-    title: Title.optional(),
-    description: Description.optional(),
-    status: TaskStatus.optional(),
-    priority: TaskPriority.optional(),
-    dueDate: DueDate.nullable().optional(),
-    tags: Tags.optional(),
+    version: z.int().check(z.minimum(1)),
+    title: z.optional(Title),
+    description: z.optional(Description),
+    status: z.optional(TaskStatus),
+    priority: z.optional(TaskPriority),
+    dueDate: z.optional(z.nullable(DueDate)),
+    tags: z.optional(Tags),
   })
-  .refine((input) => Object.keys(input).length > 1, "nothing to update besides the version");
+  .check(
+    z.refine((input) => Object.keys(input).length > 1, "nothing to update besides the version"),
+  );
 export type UpdateTaskInput = z.input<typeof UpdateTaskInput>;
 
 /** What a search looks for, in title, description and tags (any case). */
 export const SearchText = z
   .string()
-  .trim()
-  .min(1, "must not be empty")
-  .max(100, "must be at most 100 characters");
+  .check(
+    z.trim(),
+    z.minLength(1, "must not be empty"),
+    z.maxLength(100, "must be at most 100 characters"),
+  );
 
 export const ListTasksQuery = z.strictObject({
-  status: TaskStatus.optional(),
+  status: z.optional(TaskStatus),
   /** Only tasks whose title, description or a tag contains this text, ignoring case. */
-  q: SearchText.optional(),
+  q: z.optional(SearchText),
   /** Only tasks carrying exactly this tag. */
-  tag: Tag.optional(),
-  sort: TaskSort.default("created"),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().min(1).max(2048).optional(),
+  tag: z.optional(Tag),
+  sort: z._default(TaskSort, "created"),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 export type ListTasksQuery = z.input<typeof ListTasksQuery>;
 
 /** What an export may be limited to and how it is ordered (the list's own filters). */
 export const TaskPagesQuery = z.strictObject({
-  status: TaskStatus.optional(),
-  sort: TaskSort.default("created"),
+  status: z.optional(TaskStatus),
+  sort: z._default(TaskSort, "created"),
 });
 export type TaskPagesQuery = z.input<typeof TaskPagesQuery>;
 
@@ -101,7 +114,9 @@ export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** The export's query string: a format, then the same filters as the list. */
-export const ExportTasksQuery = TaskPagesQuery.extend({ format: ExportFormat.default("csv") });
+export const ExportTasksQuery = z.extend(TaskPagesQuery, {
+  format: z._default(ExportFormat, "csv"),
+});
 export type ExportTasksQuery = z.input<typeof ExportTasksQuery>;
 
 export const Task = z.object({
@@ -111,18 +126,18 @@ export const Task = z.object({
   description: z.string(),
   status: TaskStatus,
   priority: TaskPriority,
-  dueDate: z.string().nullable(),
+  dueDate: z.nullable(z.string()),
   tags: z.array(z.string()),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.int(),
   /** How many attachments the task has (any status); older records have none. */
-  attachmentCount: z.int().min(0).default(0),
+  attachmentCount: z._default(z.int().check(z.minimum(0)), 0),
 });
 export type Task = z.infer<typeof Task>;
 
 export const TaskPage = z.object({
   items: z.array(Task),
-  cursor: z.string().nullable(),
+  cursor: z.nullable(z.string()),
 });
 export type TaskPage = z.infer<typeof TaskPage>;

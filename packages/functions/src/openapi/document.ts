@@ -4,13 +4,13 @@
  * the handlers accept and answer. `docs/openapi.json` is this, committed.
  */
 import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { STATUS_OF_CODE } from "../http/errors";
 import { type RouteDefinition, routes } from "../routes";
 
 type JsonSchema = Record<string, unknown>;
 
-const schemaOf = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
+const schemaOf = (schema: z.ZodMiniType, io: "input" | "output"): JsonSchema => {
   const { $schema: _, ...json } = z.toJSONSchema(schema, { io, unrepresentable: "any" });
   return json;
 };
@@ -39,8 +39,8 @@ function parameters(route: RouteDefinition) {
   const query = Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
     name,
     in: "query",
-    required: !(schema as z.ZodType).safeParse(undefined).success,
-    schema: schemaOf(schema as z.ZodType, "input"),
+    required: !(schema as z.ZodMiniType).safeParse(undefined).success,
+    schema: schemaOf(schema as z.ZodMiniType, "input"),
   }));
   return [...path, ...query];
 }

@@ -10,7 +10,7 @@ import {
   type TaskPriority,
 } from "@taskmanager/core/task/schema";
 import { type FormEvent, useId, useRef, useState } from "react";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { announce } from "../app/announce";
 import { useRequestedFocus } from "../app/screen";
 import { INCOMPLETE_DATE, toFieldErrors } from "../tasks/form";

@@ -6,11 +6,11 @@ import {
   TaskPage,
   type UpdateTaskInput,
 } from "@taskmanager/core/task/schema";
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { apiRequest } from "../api-client";
 
 /** What the list screen shows: the API's list query without its paging. */
-export const ListFilter = ListTasksQuery.omit({ limit: true, cursor: true });
+export const ListFilter = z.omit(ListTasksQuery, { limit: true, cursor: true });
 export type ListFilter = z.output<typeof ListFilter>;
 
 export function listTasks(filter: ListFilter, cursor?: string) {

@@ -9,7 +9,7 @@ import {
   type Task,
   UpdateTaskInput,
 } from "@taskmanager/core/task/schema";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 export interface TaskFormValues {
   title: string;
@@ -70,7 +70,7 @@ export function toFieldErrors(
 
 type Parsed<T> = { ok: true; input: T } | { ok: false; errors: FieldErrors };
 
-function parse<T>(result: z.ZodSafeParseResult<unknown>, input: T): Parsed<T> {
+function parse<T>(result: z.core.util.SafeParseResult<unknown>, input: T): Parsed<T> {
   return result.success
     ? { ok: true, input }
     : { ok: false, errors: toFieldErrors(result.error.issues) };
