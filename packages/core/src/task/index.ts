@@ -85,9 +85,10 @@ export async function create(userId: string, input: unknown): Promise<Task> {
     return toTask(record);
   } catch (error) {
     // The id is new, so the item can only exist if this very call wrote it: the SDK
-    // retried a put whose answer was lost (a timeout) after it had been stored.
+    // retried a put whose answer was lost (a timeout) after it had been stored. Read
+    // strongly consistent: the write is a moment old.
     if (!isConditionFailure(error)) throw error;
-    return get(userId, record.taskId);
+    return read(userId, record.taskId, true);
   }
 }
 
