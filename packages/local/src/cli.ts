@@ -3,6 +3,8 @@
  *   --memory        throwaway run (DynamoDB Local in memory)
  *   --no-web        backend only
  */
+// First: it sets the environment before any AWS SDK client is built (imports run in order).
+import "./quiet-sdk-node-warning";
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { MissingJavaError } from "./dynamo-local";
