@@ -76,11 +76,11 @@ async function main() {
 
   console.log(`
 Taskmanager is running on this machine (${flags.memory ? "in memory: nothing is kept" : "data kept in .local/"}).
-  API            ${stack.urls.api}
-  Sign-in        ${stack.urls.auth}
+  API            ${stack.urls.api}/openapi.json   (its contract; the routes are under /tasks)
+  Sign-in        ${stack.urls.auth}/.well-known/oauth-authorization-server   (the web app opens its pages)
   Mailbox        ${stack.urls.mail}/mailbox/<email>   (verification codes are also printed here)
   Export         ${stack.urls.export}/?format=csv   (streams all of a person's tasks; Bearer token)
-  DynamoDB Local ${stack.urls.dynamo}
+  DynamoDB Local ${stack.urls.dynamo}   (an endpoint for the AWS CLI and SDKs)
   S3 (s3rver)    ${stack.urls.s3}   (bucket ${stack.bucket})${web ? `\n  Web app        ${webUrl}` : ""}
 Press Ctrl-C to stop.`);
 
