@@ -18,10 +18,10 @@ import {
   paginateQuery,
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { signIn, signUp } from "@taskmanager/local/sign-in";
+import { REDIRECT_URI, signIn, signUp } from "@taskmanager/local/sign-in";
 import { startStackProcess } from "@taskmanager/local/stack-process";
 import type { ServerMessage } from "./export-server";
-import { handlerEnvironment } from "./lib/environment";
+import { BENCH_TTL_SWEEP_MS, handlerEnvironment } from "./lib/environment";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const FORMATS = ["csv", "ndjson"] as const;
@@ -31,12 +31,16 @@ const PROBES = Number(process.env.BENCH_PROBES ?? 15);
 const MiB = 1024 * 1024;
 
 const run = `bench-export-${Date.now().toString(36)}`;
+// The issuer redirects only to known origins: the one sign-in uses.
+const webOrigins = [new URL(REDIRECT_URI).origin];
 const stack = await startStackProcess({
   inMemory: true,
   printMail: false,
   tables: { tasks: `${run}-tasks`, auth: `${run}-auth` },
+  webOrigins,
+  ttlSweepMs: BENCH_TTL_SWEEP_MS,
 });
-const environment = handlerEnvironment(stack);
+const environment = handlerEnvironment(stack, webOrigins);
 Object.assign(process.env, environment);
 // Read `Resource` only now that it is set.
 const { seedTasks } = await import("@taskmanager/core/seed");

@@ -26,3 +26,11 @@ export function handlerEnvironment(stack: Stack, webOrigins: readonly string[] =
     ),
   };
 }
+
+/**
+ * How often a bench's stack sweeps expired items: every 30 minutes, so never during a
+ * run (no bench expires anything). Each sweep is a Scan of the whole table, which
+ * DynamoDB Local serves with the same threads as every Query; AWS's TTL costs the table
+ * nothing. At 5 s, a 100,000-task table was being scanned all the time.
+ */
+export const BENCH_TTL_SWEEP_MS = 30 * 60_000;

@@ -12,6 +12,7 @@ import {
 import { REDIRECT_URI, signUp } from "@taskmanager/local/sign-in";
 import { type Stack, startStack } from "@taskmanager/local/stack";
 import { startStackProcess } from "@taskmanager/local/stack-process";
+import { BENCH_TTL_SWEEP_MS } from "./environment";
 
 export interface Person {
   token: string;
@@ -34,6 +35,7 @@ export async function startFixture(options: { inProcess: boolean }): Promise<Fix
     tables: { tasks: `${run}-tasks`, auth: `${run}-auth` },
     // The issuer redirects only to known origins: the one sign-in uses.
     webOrigins: [new URL(REDIRECT_URI).origin],
+    ttlSweepMs: BENCH_TTL_SWEEP_MS,
   };
   const stack = options.inProcess
     ? await startStack(stackOptions)

@@ -1,7 +1,7 @@
 /**
  * The task functions build their DynamoDB requests without ElectroDB (`task/record.ts`)
- * but must keep ElectroDB's layout: the attachments' transactions, the seed and
- * every item already stored go through the entity. Every request is held to the one
+ * but must keep ElectroDB's layout: the attachments' transactions and every item
+ * already stored go through the entity. Every request is held to the one
  * ElectroDB builds for the same call, for arbitrary tasks and changes: items and keys
  * attribute for attribute, expressions with their names and values resolved, and a
  * patch by its effect on a stored item in DynamoDB Local.

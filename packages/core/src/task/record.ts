@@ -5,8 +5,8 @@
  * DynamoDB requests here for the bare client: bundling ElectroDB for five
  * single-item calls and one Query was a third of every task handler's size and
  * cold start (docs/performance.md). `entity.ts` stays the model for the
- * attachments' transactions and the seed; test/task-record.test.ts holds every
- * request built here to ElectroDB's own, item for item.
+ * attachments' transactions; test/task-record.test.ts holds every request built
+ * here to ElectroDB's own, item for item.
  */
 import type {
   AttributeValue,
