@@ -13,6 +13,14 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { primaryIndex } from "@taskmanager/core/table";
 
+/**
+ * Once a minute unless told otherwise (the tests sweep every second). DynamoDB itself
+ * deletes expired items within days, at no cost to the table; here each sweep is a Scan
+ * of the whole table, which DynamoDB Local serves with the same threads as every
+ * request, so sweeping often slows everything down once the table is large.
+ */
+const DEFAULT_SWEEP_MS = 60_000;
+
 export interface TtlSweeper {
   /** Whether the item with these keys was deleted by expiry (asked once per stream record). */
   takeExpired(keys: Record<string, { S?: string }> | undefined): boolean;
@@ -75,7 +83,7 @@ export function startTtlSweeper(options: {
         if (!stopped) console.error("[ttl] sweeping failed:", (error as Error).message);
       }
       await new Promise<void>((done) => {
-        const timer = setTimeout(done, options.intervalMs ?? 5_000);
+        const timer = setTimeout(done, options.intervalMs ?? DEFAULT_SWEEP_MS);
         wake = () => {
           clearTimeout(timer);
           done();
