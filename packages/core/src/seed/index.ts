@@ -7,7 +7,7 @@
 import { BatchWriteItemCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { monotonicFactory } from "ulid";
 import { entityConfig } from "../electrodb";
-import { putTask, UNDATED } from "../task/record";
+import { type StoredItem, taskItem, UNDATED } from "../task/record";
 import { TASK_PRIORITIES, TASK_STATUSES } from "../task/schema";
 
 const newTaskId = monotonicFactory();
@@ -22,7 +22,7 @@ const BATCH = 25;
 const MAX_BATCH_ROUNDS = 10;
 
 /** Writes up to 25 items, again and again for what DynamoDB leaves unprocessed. */
-async function writeBatch(items: NonNullable<ReturnType<typeof putTask>["Item"]>[]) {
+async function writeBatch(items: StoredItem[]) {
   const { table } = entityConfig;
   let requests = items.map((Item) => ({ PutRequest: { Item } }));
   for (let round = 1; requests.length > 0; round++) {
@@ -61,9 +61,7 @@ export async function seedTasks(
         updatedAt: now,
         version: 1,
       };
-      return putTask(entityConfig.table, task).Item as NonNullable<
-        ReturnType<typeof putTask>["Item"]
-      >;
+      return taskItem(task);
     });
     // `concurrency` writers, each taking the next batch of 25 until none is left.
     let next = 0;

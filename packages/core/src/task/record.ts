@@ -84,6 +84,10 @@ const LIST_INDEXES = {
   due: { all: "gsi2", byStatus: "gsi4", prefix: DUE_PREFIX },
 } as const;
 
+/** The index that serves a status x sort combination. */
+const listIndex = (status: Task["status"] | undefined, sort: (typeof TASK_SORTS)[number]) =>
+  status ? LIST_INDEXES[sort].byStatus : LIST_INDEXES[sort].all;
+
 /** Every key a stored task carries: the table's and each index's. */
 export function taskKeys(
   task: Pick<TaskRecord, "userId" | "taskId" | "status" | "dueSort">,
@@ -108,7 +112,7 @@ export function indexKeyOf(
   status: Task["status"] | undefined,
   sort: (typeof TASK_SORTS)[number],
 ): Record<string, string> {
-  const index = status ? LIST_INDEXES[sort].byStatus : LIST_INDEXES[sort].all;
+  const index = listIndex(status, sort);
   const keys = taskKeys(task);
   return {
     pk: keys.pk as string,
@@ -126,17 +130,25 @@ const searchCopies = (fields: Partial<Pick<TaskRecord, "title" | "description" |
     : {}),
 });
 
+/** A new task's fields; the search copies, keys and identifiers are derived from them. */
+export type NewTask = Omit<
+  TaskRecord,
+  "titleSearch" | "descriptionSearch" | "tagsSearch" | "attachmentIds"
+>;
+
+/** The item a new task is stored as (also what the seed batch-writes). */
+export function taskItem(task: NewTask): StoredItem {
+  return marshall(
+    { ...task, ...searchCopies(task), ...taskKeys(task), ...IDENTITY },
+    { removeUndefinedValues: true },
+  );
+}
+
 /** Only a new task: the put must not replace an item already stored under its key. */
-export function putTask(
-  table: string,
-  task: Omit<TaskRecord, "titleSearch" | "descriptionSearch" | "tagsSearch" | "attachmentIds">,
-): PutItemCommandInput {
+export function putTask(table: string, task: NewTask): PutItemCommandInput {
   return {
     TableName: table,
-    Item: marshall(
-      { ...task, ...searchCopies(task), ...taskKeys(task), ...IDENTITY },
-      { removeUndefinedValues: true },
-    ),
+    Item: taskItem(task),
     ConditionExpression: "attribute_not_exists(#pk) AND attribute_not_exists(#sk)",
     ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk" },
   };
@@ -252,12 +264,11 @@ export function queryTasks(
   },
 ): QueryCommandInput {
   const { userId, status, sort, limit, startKey, match = {} } = page;
-  const index = LIST_INDEXES[sort];
-  const indexName = status ? index.byStatus : index.all;
+  const indexName = listIndex(status, sort);
   const names: Record<string, string> = { "#pk": `${indexName}pk`, "#sk": `${indexName}sk` };
   const values: Record<string, unknown> = {
     ":pk": status ? ownerStatusKey(userId, status) : ownerKey(userId),
-    ":sk": index.prefix,
+    ":sk": LIST_INDEXES[sort].prefix,
   };
   const filters: string[] = [];
   if (match.q !== undefined) {
