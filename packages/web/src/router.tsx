@@ -8,8 +8,8 @@ import {
   createRouter,
   lazyRouteComponent,
 } from "@tanstack/react-router";
-import { NotFound } from "./components/NotFound";
-import { Shell } from "./components/Shell";
+import { NotFound } from "./screens/NotFound";
+import { Shell } from "./screens/Shell";
 import { parseSearch, shapeListSearch, stringifySearch } from "./search";
 
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: () => <NotFound /> });
@@ -18,25 +18,25 @@ export const listRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/",
   validateSearch: shapeListSearch,
-  component: lazyRouteComponent(() => import("./components/TaskList"), "TaskListScreen"),
+  component: lazyRouteComponent(() => import("./screens/TaskList"), "TaskListScreen"),
 });
 
 const newTaskRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/new",
-  component: lazyRouteComponent(() => import("./components/NewTask"), "NewTaskScreen"),
+  component: lazyRouteComponent(() => import("./screens/NewTask"), "NewTaskScreen"),
 });
 
 const taskRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/tasks/$taskId",
-  component: lazyRouteComponent(() => import("./components/TaskDetail"), "TaskDetailScreen"),
+  component: lazyRouteComponent(() => import("./screens/TaskDetail"), "TaskDetailScreen"),
 });
 
 const callbackRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/callback",
-  component: lazyRouteComponent(() => import("./components/Callback"), "Callback"),
+  component: lazyRouteComponent(() => import("./screens/Callback"), "Callback"),
 });
 
 export const routeTree = rootRoute.addChildren([listRoute, newTaskRoute, taskRoute, callbackRoute]);

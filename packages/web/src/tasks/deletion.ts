@@ -7,9 +7,9 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { Task } from "@taskmanager/core/task/schema";
 import { ApiError } from "../api-error";
 import { announce } from "../app/announce";
+import { describeError } from "../app/error-message";
 import { createStore } from "../app/store";
 import { showToast } from "../app/toast";
-import { describeError } from "../components/error-message";
 import { deleteTask } from "./endpoints";
 import { taskKeys } from "./queries";
 

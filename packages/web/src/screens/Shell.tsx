@@ -8,10 +8,10 @@ import { useEffect, useRef } from "react";
 import { announcement } from "../app/announce";
 import { requestFocus } from "../app/screen";
 import { currentEmail, readTokens, signOut } from "../tokens";
-import { OfflineBanner } from "./OfflineBanner";
-import { ShortcutsDialog, useShortcuts } from "./Shortcuts";
+import { OfflineBanner } from "../widgets/OfflineBanner";
+import { ShortcutsDialog, useShortcuts } from "../widgets/Shortcuts";
+import { ToastView } from "../widgets/Toast";
 import { SignIn } from "./SignIn";
-import { ToastView } from "./Toast";
 
 export const QUICK_ADD_ID = "quick-add-title";
 export const SEARCH_ID = "task-search";

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describeError } from "../app/error-message";
 import { rowCounter } from "../tasks/export";
 import { ExportButton } from "./ExportButton";
-import { describeError } from "./error-message";
 
 const encoder = new TextEncoder();
 

@@ -9,12 +9,12 @@ import type { Task } from "@taskmanager/core/task/schema";
 import { useLayoutEffect, useRef } from "react";
 import { ApiError } from "../api-client";
 import { announce } from "../app/announce";
+import { describeError } from "../app/error-message";
 import { describeDue, localToday } from "../tasks/dates";
 import { pendingDeletes, scheduleDelete } from "../tasks/deletion";
+import { priorityLabel, statusLabel } from "../tasks/labels";
 import { useSetStatus } from "../tasks/queries";
 import { DeleteButton } from "./DeleteButton";
-import { describeError } from "./error-message";
-import { priorityLabel, statusLabel } from "./labels";
 
 /** Quick add's stand-in rows have ids of their own until the server answers. */
 export const PLACEHOLDER_PREFIX = "pending-";

@@ -6,19 +6,19 @@
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { TASK_STATUSES } from "@taskmanager/core/task/schema";
 import { useEffect, useId, useRef, useState } from "react";
+import { describeError } from "../app/error-message";
 import { useScreen } from "../app/screen";
 import { rememberListSearch } from "../search";
 import { ListFilter } from "../tasks/endpoints";
 import { toFieldErrors } from "../tasks/form";
+import { statusLabel } from "../tasks/labels";
 import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
-import { ExportButton } from "./ExportButton";
-import { describeError } from "./error-message";
-import { LabelledOptions } from "./LabelledOptions";
-import { statusLabel } from "./labels";
-import { QuickAdd } from "./QuickAdd";
+import { ExportButton } from "../widgets/ExportButton";
+import { LabelledOptions } from "../widgets/LabelledOptions";
+import { QuickAdd } from "../widgets/QuickAdd";
+import { TaskRows } from "../widgets/TaskRows";
 import { SEARCH_ID } from "./Shell";
-import { TaskRows } from "./TaskRows";
 
 const route = getRouteApi("/");
 

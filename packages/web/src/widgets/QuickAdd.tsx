@@ -12,13 +12,13 @@ import {
 import { type FormEvent, useId, useRef, useState } from "react";
 import type * as z from "zod/mini";
 import { announce } from "../app/announce";
+import { describeError } from "../app/error-message";
 import { useRequestedFocus } from "../app/screen";
+import { QUICK_ADD_ID } from "../screens/Shell";
 import { INCOMPLETE_DATE, toFieldErrors } from "../tasks/form";
+import { priorityLabel } from "../tasks/labels";
 import { useCreateTask } from "../tasks/queries";
-import { describeError } from "./error-message";
 import { LabelledOptions } from "./LabelledOptions";
-import { priorityLabel } from "./labels";
-import { QUICK_ADD_ID } from "./Shell";
 import { PLACEHOLDER_PREFIX } from "./TaskRows";
 
 let placeholders = 0;

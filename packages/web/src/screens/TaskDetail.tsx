@@ -9,20 +9,20 @@ import { type Task, TaskId } from "@taskmanager/core/task/schema";
 import { useState } from "react";
 import { ApiError } from "../api-client";
 import { announce } from "../app/announce";
+import { describeError } from "../app/error-message";
 import { useScreen } from "../app/screen";
 import { lastListSearch } from "../search";
 import { describeDue, formatMoment } from "../tasks/dates";
 import { scheduleDelete } from "../tasks/deletion";
 import { clearDraft, type Draft, loadDraft } from "../tasks/draft";
 import { parseUpdate, toFieldErrors, valuesFromTask } from "../tasks/form";
+import { priorityLabel, statusLabel } from "../tasks/labels";
 import { useTask, useUpdateTask } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
-import { Attachments } from "./Attachments";
-import { DeleteButton } from "./DeleteButton";
-import { describeError } from "./error-message";
-import { priorityLabel, statusLabel } from "./labels";
+import { Attachments } from "../widgets/Attachments";
+import { DeleteButton } from "../widgets/DeleteButton";
+import { TaskForm } from "../widgets/TaskForm";
 import { NotFound } from "./NotFound";
-import { TaskForm } from "./TaskForm";
 
 const route = getRouteApi("/tasks/$taskId");
 

@@ -8,8 +8,8 @@ import { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task/schema";
 import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
 import { saveDraft } from "../tasks/draft";
 import { type FieldErrors, INCOMPLETE_DATE, type TaskFormValues } from "../tasks/form";
+import { priorityLabel, statusLabel } from "../tasks/labels";
 import { LabelledOptions } from "./LabelledOptions";
-import { priorityLabel, statusLabel } from "./labels";
 import { TagInput, withPendingTag } from "./TagInput";
 
 interface Props {

@@ -2,14 +2,14 @@ import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { ApiError } from "../api-client";
 import { announce } from "../app/announce";
+import { describeError } from "../app/error-message";
 import { useScreen } from "../app/screen";
 import { clearDraft, loadDraft } from "../tasks/draft";
 import { emptyValues, parseCreate, toFieldErrors } from "../tasks/form";
 import { useCreateTask } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
 import { forgetJustSignedIn, justSignedIn } from "../tokens";
-import { describeError } from "./error-message";
-import { TaskForm } from "./TaskForm";
+import { TaskForm } from "../widgets/TaskForm";
 
 const DRAFT_ID = "new";
 

@@ -10,6 +10,7 @@ import {
   MAX_ATTACHMENTS_PER_TASK,
 } from "@taskmanager/core/attachment/schema";
 import { useId, useState } from "react";
+import { describeError } from "../app/error-message";
 import {
   completeUpload,
   deleteAttachment,
@@ -19,7 +20,6 @@ import {
   startUpload,
 } from "../attachments/endpoints";
 import { taskKeys } from "../tasks/queries";
-import { describeError } from "./error-message";
 
 const attachmentsKey = (taskId: string) => ["tasks", "attachments", taskId] as const;
 

@@ -4,10 +4,10 @@
  */
 import { EXPORT_FORMATS, type ExportFormat } from "@taskmanager/core/task/schema";
 import { useEffect, useId, useRef, useState } from "react";
+import { describeError } from "../app/error-message";
 import type { ListFilter } from "../tasks/endpoints";
 import { downloadExport, saveFile } from "../tasks/export";
-import { describeError } from "./error-message";
-import { statusLabel } from "./labels";
+import { statusLabel } from "../tasks/labels";
 
 const formatLabel: Record<ExportFormat, string> = { csv: "CSV", ndjson: "NDJSON" };
 
