@@ -217,8 +217,8 @@ export const routes: readonly RouteDefinition[] = [
  * (`User.fromEmail`: a conditional put, then a get), mail, and its redirect list.
  */
 export const issuer = {
-  handler: "packages/functions/src/auth/issuer.handler",
-  app: "packages/functions/src/auth/issuer.app",
+  handler: "packages/functions/src/issuer/issuer.handler",
+  app: "packages/functions/src/issuer/issuer.app",
   access: [
     AuthStorage.getItem,
     AuthStorage.putItem,

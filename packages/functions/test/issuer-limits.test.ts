@@ -13,7 +13,7 @@ import {
   CODE_SENDS,
   codeSendAllowed,
   PASSWORD_WINDOW,
-} from "../src/auth/limits";
+} from "../src/issuer/limits";
 
 afterEach(() => {
   vi.useRealTimers();

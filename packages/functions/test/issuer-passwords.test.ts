@@ -25,7 +25,7 @@ const signedIn = (response: Response) => (response.headers.get("location") ?? ""
  * same DynamoDB table as the stack's, reached as if from `address`.
  */
 async function otherIssuerFrom(address: string): Promise<IssuerSession> {
-  const { app } = await import("../src/auth/issuer");
+  const { app } = await import("../src/issuer/issuer");
   const env = { incoming: { socket: { remoteAddress: address } } };
   const session = new IssuerSession(stack().auth, async (request) => app.fetch(request, env));
   await session.start();

@@ -6,7 +6,7 @@
 import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 import { REDIRECT_URI } from "@taskmanager/local/sign-in";
 import { describe, expect, test } from "vitest";
-import { isAllowedLocation } from "../src/auth/redirects";
+import { isAllowedLocation } from "../src/issuer/redirects";
 import { stack } from "./helpers";
 import {
   authorizeQuery,

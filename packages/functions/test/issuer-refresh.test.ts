@@ -7,7 +7,7 @@ import { DynamoDBClient, GetItemCommand, UpdateItemCommand } from "@aws-sdk/clie
 import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 import { signUp } from "@taskmanager/local/sign-in";
 import { expect, test } from "vitest";
-import { TOKEN_LIFETIMES } from "../src/auth/issuer";
+import { TOKEN_LIFETIMES } from "../src/issuer/issuer";
 import { stack } from "./helpers";
 import { codeFor, PASSWORD, startedSession, uniqueEmail } from "./issuer-helpers";
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { errors, exportJWK, generateKeyPair, type JWK } from "jose";
 import { afterAll, afterEach, beforeAll, expect, test, vi } from "vitest";
-import { remoteKeySet } from "../src/auth/key-set";
+import { remoteKeySet } from "../src/token/key-set";
 
 let server: Server;
 let url: URL;

@@ -9,7 +9,7 @@ import { IssuerSession } from "@taskmanager/local/sign-in";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { decodeJwt } from "jose";
 import { afterEach, beforeEach, describe, expect, inject, test, vi } from "vitest";
-import { app as issuerApp } from "../src/auth/issuer";
+import { app as issuerApp } from "../src/issuer/issuer";
 import { countSignUpFrom, METRICS_NAMESPACE } from "../src/metrics";
 import { handler as serveOpenApi } from "../src/openapi/serve";
 import { handler as createTask } from "../src/tasks/create";

@@ -54,7 +54,7 @@ test("building an authed handler fetches the JWKS once; requests reuse it", asyn
 });
 
 test("a remembered token is still refused once it expires", async () => {
-  const { authenticate } = await import("../src/auth/verify");
+  const { authenticate } = await import("../src/token/verify");
   const expiresAt = nowSeconds() + 60;
   const token = await userToken({ userId: "01EXPIRES", email: "e@example.com" }, expiresAt);
   expect(await authenticate(`Bearer ${token}`)).toMatchObject({ userId: "01EXPIRES" });

@@ -7,7 +7,7 @@ import { forgeToken } from "./tokens";
 test("authenticate with the issuer's JWKS unreachable maps to 503 unavailable", async () => {
   const issuer = `http://127.0.0.1:${await freePort()}`;
   process.env.SST_RESOURCE_Auth = JSON.stringify({ url: issuer, type: "sst.sst.Linkable" });
-  const { authenticate } = await import("../src/auth/verify");
+  const { authenticate } = await import("../src/token/verify");
   const token = await forgeToken({ iss: issuer, aud: "web" });
 
   const error = await authenticate(`Bearer ${token}`).then(

@@ -12,7 +12,7 @@ import { nowSeconds as now, signToken, unsignedToken } from "./tokens";
 let server: Server;
 let issuer: string;
 let signingKey: KeyLike;
-let authenticate: typeof import("../src/auth/verify").authenticate;
+let authenticate: typeof import("../src/token/verify").authenticate;
 
 beforeAll(async () => {
   const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
@@ -29,7 +29,7 @@ beforeAll(async () => {
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // `Resource` reads its variables on first use: set before the module is loaded.
   process.env.SST_RESOURCE_Auth = JSON.stringify({ url: `${issuer}/`, type: "sst.sst.Linkable" });
-  ({ authenticate } = await import("../src/auth/verify"));
+  ({ authenticate } = await import("../src/token/verify"));
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

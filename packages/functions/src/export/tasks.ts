@@ -9,10 +9,10 @@ import { parseInput, VisibleError } from "@taskmanager/core/error";
 import * as Task from "@taskmanager/core/task";
 import { ExportTasksQuery, type Task as TaskRecord } from "@taskmanager/core/task/schema";
 import type { Context, LambdaFunctionURLEvent } from "aws-lambda";
-import { authenticate } from "../auth/verify";
 import { toErrorResponse } from "../http/errors";
 import { JSON_HEADERS, logger } from "../http/handler";
 import { queryParams } from "../http/request";
+import { authenticate } from "../token/verify";
 import { encodings, exportFilename } from "./format";
 import { nextPage, PAGE_DEADLINE_MS, type Pages, streamPages } from "./stream";
 

@@ -5,8 +5,8 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import { authenticate, prefetchKeys } from "../auth/verify";
 import { countConflict } from "../metrics";
+import { authenticate, prefetchKeys } from "../token/verify";
 import { toErrorResponse } from "./errors";
 
 export const logger = new Logger({ serviceName: "taskmanager-api" });

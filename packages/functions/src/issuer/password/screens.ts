@@ -1,6 +1,6 @@
 /** The password provider's screens: what each step shows, with its errors by the field. */
 import { html } from "hono/html";
-import { alert, field, form, links, notice, type PageStatus, page } from "./pages";
+import { alert, field, form, links, notice, type PageStatus, page } from "../pages";
 
 /** Field errors and a message for the whole form. */
 export interface Problems {

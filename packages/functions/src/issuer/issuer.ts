@@ -11,12 +11,12 @@ import * as User from "@taskmanager/core/user";
 import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
 import { countFailedSignIn, countSignUpFrom } from "../metrics";
+import { subjects } from "../token/subjects";
 import { sendExistingAccountNotice, sendVerificationCode } from "./email";
 import { errorPage } from "./pages";
 import { PasswordProvider } from "./password";
 import { isAllowedLocation, isAllowedRedirect } from "./redirects";
 import { storage } from "./storage";
-import { subjects } from "./subjects";
 
 const DAY = 24 * 60 * 60;
 

@@ -1,0 +1,36 @@
+/**
+ * Email + password sign-in, modelled on OpenAuth 0.4.3's PasswordProvider (same
+ * routes, the same stored password hashes and subject), with what it lacks:
+ * attempt limits kept in DynamoDB (../limits.ts), the same cost for unknown and
+ * known accounts, email addresses checked as such, and our own pages. It could
+ * not be wrapped: the emailed code and its state live inside the provider.
+ *
+ * Its three flows share the code sender and the hand-over to OpenAuth (flow.ts):
+ * sign-in.ts (/authorize), sign-up.ts (/register) and reset.ts (/change).
+ */
+import type { Provider } from "@openauthjs/openauth/provider/provider";
+import type { CodePurpose } from "../email";
+import { passwordFlow } from "./flow";
+import { resetRoutes } from "./reset";
+import { signInRoutes } from "./sign-in";
+import { signUpRoutes } from "./sign-up";
+
+export interface PasswordProviderConfig {
+  sendCode: (email: string, code: string, purpose: CodePurpose) => Promise<void>;
+  /** Tells an account's owner that someone tried to register their address again. */
+  notifyExistingAccount: (email: string) => Promise<void>;
+  /** Told of every refused sign-in (wrong email or password, or locked out), for metrics. */
+  onSignInFailed?: () => void;
+}
+
+export function PasswordProvider(config: PasswordProviderConfig): Provider<{ email: string }> {
+  return {
+    type: "password",
+    init(routes, ctx) {
+      const flow = passwordFlow(routes, ctx, config);
+      signInRoutes(flow);
+      signUpRoutes(flow);
+      resetRoutes(flow);
+    },
+  };
+}
