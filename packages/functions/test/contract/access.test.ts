@@ -1,0 +1,231 @@
+/**
+ * Least privilege, held to the code: each route's declared access (what infra
+ * grants) is exactly what its handler does to DynamoDB, recorded on the wire by a
+ * proxy in front of DynamoDB Local while the handler runs in this process.
+ */
+import type { Server } from "node:http";
+import { toApiGatewayEvent } from "@taskmanager/local/apigw-event";
+import { createFunctionUrlServer } from "@taskmanager/local/function-url-server";
+import { lambdaContext, loadHandler } from "@taskmanager/local/handlers";
+import { close, createServer, listen, readBody } from "@taskmanager/local/http-server";
+import { createIssuerServer } from "@taskmanager/local/issuer-server";
+import { signIn, signUp } from "@taskmanager/local/sign-in";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { type Access, grantsFor, type LinkName } from "../../src/access";
+import {
+  exportFunction,
+  issuer,
+  type RouteDefinition,
+  routes,
+  streamCleanup,
+} from "../../src/routes";
+import { api, newPerson, type Person } from "../helpers/api";
+import { absentIds, label, ownedIds, pathOf } from "./route-cases";
+
+const stack = inject("stack");
+const tableOf: Partial<Record<LinkName, string>> = {
+  Tasks: stack.tasksTable,
+  AuthStorage: stack.authTable,
+};
+
+interface DynamoInput {
+  TableName?: string;
+  IndexName?: string;
+  TransactItems?: Record<string, { TableName?: string }>[];
+  RequestItems?: Record<string, unknown>;
+}
+
+/** What IAM authorizes a call as: a transaction is each of its items' own action. */
+function iamActionsOf(action: string, input: DynamoInput) {
+  if (action === "TransactWriteItems" || action === "TransactGetItems") {
+    const item = { Put: "PutItem", Update: "UpdateItem", Delete: "DeleteItem", Get: "GetItem" };
+    return (input.TransactItems ?? []).flatMap((entry) =>
+      Object.entries(entry).map(([kind, request]) => ({
+        action: item[kind as keyof typeof item] ?? `${kind}Item`,
+        table: request.TableName,
+        index: undefined,
+      })),
+    );
+  }
+  if (input.RequestItems) {
+    return Object.keys(input.RequestItems).map((table) => ({ action, table, index: undefined }));
+  }
+  return [{ action, table: input.TableName, index: input.IndexName }];
+}
+
+/** `dynamodb:<Action>` and scope of every DynamoDB call, as "link action scope" lines. */
+let recorded = new Set<string>();
+let proxy: Server;
+
+beforeAll(async () => {
+  proxy = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const action = String(req.headers["x-amz-target"] ?? "").split(".")[1] ?? "?";
+    for (const call of iamActionsOf(action, JSON.parse(body.toString("utf8") || "{}"))) {
+      const link = Object.entries(tableOf).find(([, name]) => name === call.table)?.[0];
+      recorded.add(
+        `${link ?? call.table} dynamodb:${call.action} ${call.index ? "indexes" : "resource"}`,
+      );
+    }
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([name]) => !["host", "content-length"].includes(name)),
+    ) as Record<string, string>;
+    const upstream = await fetch(stack.dynamo, { method: "POST", headers, body });
+    res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "" });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  // Handlers load after this, so their SDK clients (the issuer's storage too) use the proxy.
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = await listen(proxy, 0);
+  process.env.AWS_ENDPOINT_URL_SESV2 = stack.mail;
+});
+afterAll(async () => {
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = stack.dynamo;
+  await close(proxy);
+});
+
+const declared = (access: readonly Access[]) =>
+  new Set(access.flatMap((entry) => entry.actions.map((a) => `${entry.link} ${a} ${entry.scope}`)));
+/** Only DynamoDB is recorded here; other links (mail, values) are checked statically below. */
+const dynamoOnly = (lines: Set<string>) =>
+  new Set([...lines].filter((line) => line.split(" ")[1]?.startsWith("dynamodb:")));
+
+async function invoke(route: RouteDefinition, person: Person, ids: Record<string, string>) {
+  const handler = await loadHandler(route.handler);
+  const url = new URL(pathOf(route, ids), "http://api.local");
+  const body = route.body ? Buffer.from(JSON.stringify(route.body.example)) : Buffer.alloc(0);
+  const event = toApiGatewayEvent(
+    {
+      method: route.method,
+      url,
+      headers: { authorization: `Bearer ${person.token}`, "content-type": "application/json" },
+      body,
+      sourceIp: "127.0.0.1",
+    },
+    { routeKey: label(route), pathParameters: Object.keys(ids).length ? ids : undefined },
+  );
+  const result = await handler(event, lambdaContext("access-test", "req"));
+  expect(result.statusCode, `${label(route)}: ${result.body}`).toBeLessThan(500);
+  return result.statusCode as number;
+}
+
+describe("each route is granted exactly what its handler does", () => {
+  let person: Person;
+  beforeAll(async () => {
+    person = await newPerson("access");
+  });
+
+  test.each(routes.filter((route) => !route.public).map((route) => [label(route), route] as const))(
+    "%s",
+    async (_, route) => {
+      const owned = await ownedIds(route, person);
+      recorded = new Set();
+      // Success, then the same request again (a stale version, an id already gone),
+      // then ids that name nothing: together they take every path the handler has.
+      await invoke(route, person, owned);
+      await invoke(route, person, owned);
+      await invoke(route, person, absentIds(route));
+      expect([...recorded].sort()).toEqual([...dynamoOnly(declared(route.access))].sort());
+    },
+  );
+});
+
+test("the stream's cleanup is granted exactly what purging a removed task does", async () => {
+  const person = await newPerson("access-stream");
+  const attachmentRoute = routes.find((route) => route.path.endsWith("{attachmentId}"));
+  const ids = await ownedIds(attachmentRoute as RouteDefinition, person);
+  const task = await api(`/tasks/${ids.taskId}`, { token: person.token });
+  const userId = (task.json as { userId: string }).userId;
+  const removed = (entity: string, image: Record<string, string>, userIdentity?: object) => ({
+    eventName: "REMOVE" as const,
+    dynamodb: {
+      SequenceNumber: "1",
+      OldImage: Object.fromEntries(
+        Object.entries({ __edb_e__: entity, userId, taskId: ids.taskId, ...image }).map(
+          ([name, value]) => [name, { S: value }],
+        ),
+      ),
+    },
+    ...(userIdentity ? { userIdentity } : {}),
+  });
+  const handler = await loadHandler(streamCleanup.handler);
+  recorded = new Set();
+  const event = {
+    Records: [
+      removed("task", {}),
+      removed(
+        "attachment",
+        { attachmentId: ids.attachmentId as string, objectKey: `${userId}/${ids.taskId}/x` },
+        { type: "Service", principalId: "dynamodb.amazonaws.com" },
+      ),
+    ],
+  };
+  expect(await handler(event, lambdaContext("access-test", "req"))).toEqual({
+    batchItemFailures: [],
+  });
+  expect([...recorded].sort()).toEqual([...dynamoOnly(declared(streamCleanup.access))].sort());
+});
+
+test("the issuer is granted exactly what sign-up, sign-in and refresh do to DynamoDB", async () => {
+  const server = createIssuerServer();
+  const url = await listen(server, 0);
+  try {
+    recorded = new Set();
+    const urls = { auth: url, mail: stack.mail };
+    const email = `access-${Date.now()}@example.com`;
+    await signUp(urls, email, "correct-horse-battery");
+    const { refresh } = await signIn(urls, email, "correct-horse-battery");
+    const refreshed = await fetch(`${url}/token`, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refresh }),
+    });
+    expect(refreshed.status).toBe(200);
+    expect([...recorded].sort()).toEqual([...dynamoOnly(declared(issuer.access))].sort());
+  } finally {
+    await close(server);
+  }
+});
+
+test("the export is granted exactly what streaming a person's tasks does to DynamoDB", async () => {
+  const server = createFunctionUrlServer({
+    handler: exportFunction.handler,
+    name: "access-export",
+    cors: { ...exportFunction.cors, allowOrigins: [] },
+  });
+  const url = await listen(server, 0);
+  try {
+    const person = await newPerson("access-export");
+    const created = await api("/tasks", {
+      method: "POST",
+      token: person.token,
+      body: { title: "x" },
+    });
+    expect(created.status).toBe(201);
+    recorded = new Set();
+    for (const query of ["?format=csv", "?format=ndjson&status=todo&sort=due"]) {
+      const response = await fetch(`${url}/${query}`, {
+        headers: { authorization: `Bearer ${person.token}` },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("x");
+    }
+    expect([...recorded].sort()).toEqual([...dynamoOnly(declared(exportFunction.access))].sort());
+  } finally {
+    await close(server);
+  }
+});
+
+test("no grant is a wildcard, and every resource is one of the linked resource's own ARNs", () => {
+  for (const [what, access] of [
+    ...routes.map((route) => [label(route), route.access] as const),
+    ["issuer", issuer.access] as const,
+    ["export", exportFunction.access] as const,
+  ]) {
+    for (const grant of grantsFor(access, (link, scope) => [`arn:${link}:${scope}`])) {
+      expect(
+        grant.resources.every((arn) => /^arn:[A-Za-z]+:(resource|indexes|objects)$/.test(arn)),
+        what,
+      ).toBe(true);
+      for (const action of grant.actions) expect(action, what).toMatch(/^[a-z0-9]+:[A-Za-z]+$/);
+    }
+  }
+});

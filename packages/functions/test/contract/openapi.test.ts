@@ -1,0 +1,39 @@
+/** The OpenAPI document: generated from the route table, committed, served, and complete. */
+import { readFileSync } from "node:fs";
+import { expect, test } from "vitest";
+import { openApiDocument } from "../../src/openapi/document";
+import { routes } from "../../src/routes";
+import { api } from "../helpers/api";
+import { documentPath } from "../helpers/openapi-contract";
+
+const generated = openApiDocument();
+
+test("docs/openapi.json is what the code generates (run `pnpm openapi` after changing a route)", () => {
+  expect(JSON.parse(readFileSync(documentPath, "utf8"))).toEqual(generated);
+});
+
+test("GET /openapi.json serves it without a token", async () => {
+  const response = await api("/openapi.json");
+  expect(response.status).toBe(200);
+  expect(response.json).toEqual(generated);
+});
+
+test("every route of the table is an operation with its success, errors and security", () => {
+  for (const route of routes) {
+    const operation = generated.paths[route.path]?.[route.method.toLowerCase()] as
+      | {
+          responses: Record<string, unknown>;
+          security?: unknown[];
+          parameters?: { name: string }[];
+        }
+      | undefined;
+    expect(operation, `${route.method} ${route.path}`).toBeDefined();
+    expect(Object.keys(operation?.responses ?? {})).toContain(String(route.response.status));
+    if (route.public) expect(operation?.security).toEqual([]);
+    else expect(Object.keys(operation?.responses ?? {})).toContain("401");
+    for (const name of Object.keys(route.params ?? {})) {
+      expect(operation?.parameters?.map((p) => p.name)).toContain(name);
+    }
+  }
+  expect(generated.components.securitySchemes.bearer).toMatchObject({ scheme: "bearer" });
+});
