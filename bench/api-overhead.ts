@@ -5,7 +5,7 @@
  * same DynamoDB Query with bare lib-dynamodb (ElectroDB's own params for it).
  */
 import { routes } from "@taskmanager/functions/routes";
-import { loadHandler } from "@taskmanager/local/handlers";
+import { loadHandler } from "@taskmanager/local/aws/lambda-handlers";
 import { apiEvent, benchContext, muteHandlerLogs } from "./lib/events";
 import { bareQuery, listQueryInput, seedTasks, startFixture } from "./lib/fixture";
 import { interleaved, ms, printTable, ratio, writeResult } from "./lib/report";

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { issuer, routes } from "@taskmanager/functions/routes";
-import { REDIRECT_URI } from "@taskmanager/local/sign-in";
+import { REDIRECT_URI } from "@taskmanager/local/clients/sign-in";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { type Bundle, bundleHandler, largestPackages, repoRoot } from "./lib/bundle";
 import { handlerEnvironment } from "./lib/environment";

@@ -5,8 +5,8 @@
  */
 
 import { exportFunction } from "@taskmanager/functions/routes";
-import { createFunctionUrlServer } from "@taskmanager/local/function-url-server";
-import { listen } from "@taskmanager/local/http-server";
+import { createFunctionUrlServer } from "@taskmanager/local/gateways/function-url-server";
+import { listen } from "@taskmanager/local/gateways/http-server";
 
 const server = createFunctionUrlServer({
   handler: exportFunction.handler,

@@ -18,8 +18,8 @@ import {
   paginateQuery,
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { REDIRECT_URI, signIn, signUp } from "@taskmanager/local/sign-in";
-import { startStackProcess } from "@taskmanager/local/stack-process";
+import { REDIRECT_URI, signIn, signUp } from "@taskmanager/local/clients/sign-in";
+import { startStackProcess } from "@taskmanager/local/stack/stack-process";
 import type { ServerMessage } from "./export-server";
 import { BENCH_TTL_SWEEP_MS, handlerEnvironment } from "./lib/environment";
 

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { register } from "@taskmanager/local/sign-in";
+import { register } from "@taskmanager/local/clients/sign-in";
 
 export interface SmokeTarget {
   api: string;

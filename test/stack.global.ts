@@ -2,7 +2,7 @@
  * Starts the whole local stack once per test run (DynamoDB Local in memory, fresh
  * tables, free ports) and hands its URLs to the test files.
  */
-import { startStackProcess } from "@taskmanager/local/stack-process";
+import { startStackProcess } from "@taskmanager/local/stack/stack-process";
 import type { TestProject } from "vitest/node";
 
 export default async function setup(project: TestProject) {

@@ -1,5 +1,5 @@
 /** Lets tests that call core or handlers in-process reach the run's local stack. */
-import { localResources, resourceEnvironment } from "@taskmanager/local/resources";
+import { localResources, resourceEnvironment } from "@taskmanager/local/stack/resources";
 import { inject } from "vitest";
 
 const stack = inject("stack");

@@ -1,6 +1,6 @@
-import { localResources, resourceEnvironment } from "@taskmanager/local/resources";
-import { LOCAL_CREDENTIALS } from "@taskmanager/local/s3-local";
-import type { Stack } from "@taskmanager/local/stack";
+import { LOCAL_CREDENTIALS } from "@taskmanager/local/aws/s3-local";
+import { localResources, resourceEnvironment } from "@taskmanager/local/stack/resources";
+import type { Stack } from "@taskmanager/local/stack/stack";
 
 /**
  * What a handler running outside the stack's process needs to reach it: the AWS

@@ -1,6 +1,7 @@
 /** API Gateway v2 events for calling a handler directly, built as the local gateway builds them. */
-import { toApiGatewayEvent } from "@taskmanager/local/apigw-event";
-import { lambdaContext } from "@taskmanager/local/handlers";
+
+import { lambdaContext } from "@taskmanager/local/aws/lambda-handlers";
+import { toApiGatewayEvent } from "@taskmanager/local/gateways/apigw-event";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 
 export function apiEvent(options: {

@@ -9,9 +9,9 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { REDIRECT_URI, signUp } from "@taskmanager/local/sign-in";
-import { type Stack, startStack } from "@taskmanager/local/stack";
-import { startStackProcess } from "@taskmanager/local/stack-process";
+import { REDIRECT_URI, signUp } from "@taskmanager/local/clients/sign-in";
+import { type Stack, startStack } from "@taskmanager/local/stack/stack";
+import { startStackProcess } from "@taskmanager/local/stack/stack-process";
 import { BENCH_TTL_SWEEP_MS } from "./environment";
 
 export interface Person {

@@ -4,7 +4,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { latestCode } from "@taskmanager/local/sign-in";
+import { latestCode } from "@taskmanager/local/clients/sign-in";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, SIZES } from "./axe";

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { latestCode } from "@taskmanager/local/sign-in";
+import { latestCode } from "@taskmanager/local/clients/sign-in";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { launchChromium } from "./chromium";

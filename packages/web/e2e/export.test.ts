@@ -4,7 +4,7 @@
  * exactly the person's tasks, read back with a real CSV parser.
  */
 import { readFile } from "node:fs/promises";
-import { latestCode } from "@taskmanager/local/sign-in";
+import { latestCode } from "@taskmanager/local/clients/sign-in";
 import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

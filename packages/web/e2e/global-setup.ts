@@ -7,8 +7,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import { freePort } from "@taskmanager/local/ports";
-import { startStackProcess } from "@taskmanager/local/stack-process";
+import { freePort } from "@taskmanager/local/stack/ports";
+import { startStackProcess } from "@taskmanager/local/stack/stack-process";
 import { build } from "vite";
 import type { TestProject } from "vitest/node";
 

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { WEB_CALLBACK_PATH, WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
-import { latestCode } from "@taskmanager/local/sign-in";
+import { latestCode } from "@taskmanager/local/clients/sign-in";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, SIZES } from "./axe";

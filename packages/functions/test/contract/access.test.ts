@@ -4,12 +4,12 @@
  * proxy in front of DynamoDB Local while the handler runs in this process.
  */
 import type { Server } from "node:http";
-import { toApiGatewayEvent } from "@taskmanager/local/apigw-event";
-import { createFunctionUrlServer } from "@taskmanager/local/function-url-server";
-import { lambdaContext, loadHandler } from "@taskmanager/local/handlers";
-import { close, createServer, listen, readBody } from "@taskmanager/local/http-server";
-import { createIssuerServer } from "@taskmanager/local/issuer-server";
-import { signIn, signUp } from "@taskmanager/local/sign-in";
+import { lambdaContext, loadHandler } from "@taskmanager/local/aws/lambda-handlers";
+import { signIn, signUp } from "@taskmanager/local/clients/sign-in";
+import { toApiGatewayEvent } from "@taskmanager/local/gateways/apigw-event";
+import { createFunctionUrlServer } from "@taskmanager/local/gateways/function-url-server";
+import { close, createServer, listen, readBody } from "@taskmanager/local/gateways/http-server";
+import { createIssuerServer } from "@taskmanager/local/gateways/issuer-server";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type Access, grantsFor, type LinkName } from "../../src/access";
 import {

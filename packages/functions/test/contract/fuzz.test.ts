@@ -13,7 +13,7 @@
 import { Agent } from "node:http";
 import { ErrorBody } from "@taskmanager/core/error/schema";
 import { Task, TaskPage } from "@taskmanager/core/task/schema";
-import { rawRequest } from "@taskmanager/local/raw-http";
+import { rawRequest } from "@taskmanager/local/clients/raw-http";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as z from "zod/mini";

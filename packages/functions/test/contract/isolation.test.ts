@@ -80,7 +80,7 @@ test("A's cursor is refused for B", async () => {
 
 test("the same person signing in with another email case sees the same tasks", async () => {
   const { randomUUID } = await import("node:crypto");
-  const { signIn, signUp } = await import("@taskmanager/local/sign-in");
+  const { signIn, signUp } = await import("@taskmanager/local/clients/sign-in");
   const email = `Case-${randomUUID()}@Example.COM`;
   const first = await signUp(stack(), email, "correct-horse-battery");
   const again = await signIn(stack(), email.toLowerCase(), "correct-horse-battery");

@@ -6,9 +6,9 @@
 import type { Server } from "node:http";
 import { Writable } from "node:stream";
 import type { Task } from "@taskmanager/core/task/schema";
-import { createFunctionUrlServer } from "@taskmanager/local/function-url-server";
-import { close, listen } from "@taskmanager/local/http-server";
-import { installLambdaStreaming } from "@taskmanager/local/lambda-streaming";
+import { installLambdaStreaming } from "@taskmanager/local/aws/lambda-streaming";
+import { createFunctionUrlServer } from "@taskmanager/local/gateways/function-url-server";
+import { close, listen } from "@taskmanager/local/gateways/http-server";
 import { parse } from "csv-parse/sync";
 import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";

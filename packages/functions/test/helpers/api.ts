@@ -2,7 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
-import { signUp } from "@taskmanager/local/sign-in";
+import { signUp } from "@taskmanager/local/clients/sign-in";
 import { expect, inject } from "vitest";
 import * as z from "zod/mini";
 import { expectContract } from "./openapi-contract";

@@ -1,7 +1,12 @@
 /** Shared by the issuer tests: its pages and forms over real HTTP against the run's stack. */
 import { randomUUID } from "node:crypto";
 import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
-import { IssuerSession, latestCode, REDIRECT_URI, signUp } from "@taskmanager/local/sign-in";
+import {
+  IssuerSession,
+  latestCode,
+  REDIRECT_URI,
+  signUp,
+} from "@taskmanager/local/clients/sign-in";
 import { expect } from "vitest";
 import { stack } from "./api";
 

@@ -8,7 +8,7 @@
 import { createServer, request, type Server } from "node:http";
 import type { Socket } from "node:net";
 import { Task } from "@taskmanager/core/task/schema";
-import { signUp } from "@taskmanager/local/sign-in";
+import { signUp } from "@taskmanager/local/clients/sign-in";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 

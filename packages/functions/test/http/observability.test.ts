@@ -5,7 +5,7 @@
  */
 
 import { randomUUID } from "node:crypto";
-import { IssuerSession } from "@taskmanager/local/sign-in";
+import { IssuerSession } from "@taskmanager/local/clients/sign-in";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { decodeJwt } from "jose";
 import { afterEach, beforeEach, describe, expect, inject, test, vi } from "vitest";

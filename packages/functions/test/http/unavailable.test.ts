@@ -3,8 +3,9 @@
  * envelope, never a 500 or a hang. This file points the AWS SDK at a closed port
  * before the handler module (and its client) is loaded.
  */
-import { freePort } from "@taskmanager/local/ports";
-import { signUp } from "@taskmanager/local/sign-in";
+
+import { signUp } from "@taskmanager/local/clients/sign-in";
+import { freePort } from "@taskmanager/local/stack/ports";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, expect, inject, test } from "vitest";
 

@@ -4,7 +4,7 @@
  * limited per address; the same holds for the password-reset code. And only email
  * addresses register (item 7), refused on the form itself.
  */
-import { IssuerSession } from "@taskmanager/local/sign-in";
+import { IssuerSession } from "@taskmanager/local/clients/sign-in";
 import { describe, expect, test } from "vitest";
 import { stack } from "../helpers/api";
 import {

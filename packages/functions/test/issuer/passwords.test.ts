@@ -4,7 +4,7 @@
  * email costs what a known one does (item 6).
  */
 import { randomInt } from "node:crypto";
-import { IssuerSession } from "@taskmanager/local/sign-in";
+import { IssuerSession } from "@taskmanager/local/clients/sign-in";
 import { describe, expect, test } from "vitest";
 import { stack } from "../helpers/api";
 import {

@@ -4,7 +4,7 @@
  * redirect; PKCE with S256 is required at /authorize and at /token.
  */
 import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
-import { REDIRECT_URI } from "@taskmanager/local/sign-in";
+import { REDIRECT_URI } from "@taskmanager/local/clients/sign-in";
 import { describe, expect, test } from "vitest";
 import { isAllowedLocation } from "../../src/issuer/redirects";
 import { stack } from "../helpers/api";

@@ -5,7 +5,7 @@
  */
 import { DynamoDBClient, GetItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
-import { signUp } from "@taskmanager/local/sign-in";
+import { signUp } from "@taskmanager/local/clients/sign-in";
 import { expect, test } from "vitest";
 import { TOKEN_LIFETIMES } from "../../src/issuer/issuer";
 import { stack } from "../helpers/api";

@@ -14,7 +14,7 @@ let person: Person;
 let refresh: string;
 beforeAll(async () => {
   person = await newPerson("auth");
-  const { signIn } = await import("@taskmanager/local/sign-in");
+  const { signIn } = await import("@taskmanager/local/clients/sign-in");
   refresh = (await signIn(stack(), person.email, "correct-horse-battery")).refresh;
 });
 

@@ -1,5 +1,5 @@
 /** An unreachable issuer is not the caller's fault: a 503, never a 401 or a 500. */
-import { freePort } from "@taskmanager/local/ports";
+import { freePort } from "@taskmanager/local/stack/ports";
 import { expect, test } from "vitest";
 import { toErrorResponse } from "../../src/http/errors";
 import { forgeToken } from "../helpers/tokens";

@@ -3,7 +3,13 @@
  * each message to the console, and lets tests read a person's latest message.
  */
 import type { Server } from "node:http";
-import { createServer, readBody, requestUrl, sendBadRequest, sendJson } from "./http-server";
+import {
+  createServer,
+  readBody,
+  requestUrl,
+  sendBadRequest,
+  sendJson,
+} from "../gateways/http-server";
 
 export interface MailMessage {
   to: string;

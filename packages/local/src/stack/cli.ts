@@ -7,7 +7,7 @@
 import "./quiet-sdk-node-warning";
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
-import { MissingJavaError } from "./dynamo-local";
+import { MissingJavaError } from "../aws/dynamo-local";
 import { repoRoot } from "./paths";
 import { startStack } from "./stack";
 

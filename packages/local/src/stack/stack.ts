@@ -4,25 +4,25 @@
  * values and AWS SDK settings the handlers get in AWS. Handlers run in this
  * process, loaded on first request.
  */
-import "./lambda-runtime";
+import "../aws/lambda-runtime";
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { ttlAttribute } from "@taskmanager/core/table";
 import { exportFunction, routes, streamCleanup } from "@taskmanager/functions/routes";
-import { createApiServer } from "./api-server";
-import { startDynamoLocal } from "./dynamo-local";
-import { createFunctionUrlServer } from "./function-url-server";
-import { close, listen } from "./http-server";
-import { createIssuerServer } from "./issuer-server";
-import { createMailServer } from "./mail-server";
+import { startDynamoLocal } from "../aws/dynamo-local";
+import { createMailServer } from "../aws/mail-server";
+import { LOCAL_CREDENTIALS, startS3Local } from "../aws/s3-local";
+import { startStreamPoller } from "../aws/stream-poller";
+import { authTableInput, ensureTable, ensureTasksStream, tasksTableInput } from "../aws/tables";
+import { startTtlSweeper } from "../aws/ttl-sweeper";
+import { createApiServer } from "../gateways/api-server";
+import { createFunctionUrlServer } from "../gateways/function-url-server";
+import { close, listen } from "../gateways/http-server";
+import { createIssuerServer } from "../gateways/issuer-server";
 import { repoRoot } from "./paths";
 import { freePort } from "./ports";
 import { localResources, resourceEnvironment } from "./resources";
-import { LOCAL_CREDENTIALS, startS3Local } from "./s3-local";
-import { startStreamPoller } from "./stream-poller";
-import { authTableInput, ensureTable, ensureTasksStream, tasksTableInput } from "./tables";
-import { startTtlSweeper } from "./ttl-sweeper";
 
 export interface StackOptions {
   /** Keep no data: DynamoDB Local runs in memory. */

@@ -1,4 +1,4 @@
 import { resolve } from "node:path";
 
 /** The repository's root: SST handler references and `.local/` are relative to it. */
-export const repoRoot = resolve(import.meta.dirname, "../../..");
+export const repoRoot = resolve(import.meta.dirname, "../../../..");

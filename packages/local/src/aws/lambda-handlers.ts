@@ -1,6 +1,10 @@
+/**
+ * What Lambda does around a handler: load it from SST's handler reference (the file
+ * from the repo root, then the export), and the context object it is called with.
+ */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { repoRoot } from "./paths";
+import { repoRoot } from "../stack/paths";
 
 // biome-ignore lint/suspicious/noExplicitAny: a handler's event type is its own business
 export type LambdaHandler = (event: any, context: any) => Promise<any>;

@@ -13,9 +13,9 @@ import { ErrorBody } from "@taskmanager/core/error/schema";
 import { Task, TaskPage } from "@taskmanager/core/task/schema";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as z from "zod/mini";
-import { signUp } from "../src/sign-in";
-import type { Stack } from "../src/stack";
-import { startStackProcess } from "../src/stack-process";
+import { signUp } from "../../src/clients/sign-in";
+import type { Stack } from "../../src/stack/stack";
+import { startStackProcess } from "../../src/stack/stack-process";
 
 /** The API's promise, whatever DynamoDB does. */
 const ANSWER_WITHIN_MS = 3_000;

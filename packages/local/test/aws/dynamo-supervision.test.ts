@@ -13,10 +13,10 @@ import {
   PutItemCommand,
 } from "@aws-sdk/client-dynamodb";
 import { afterAll, expect, test } from "vitest";
-import { type DynamoLocal, startDynamoLocal } from "../src/dynamo-local";
-import { freePort } from "../src/ports";
-import { signUp } from "../src/sign-in";
-import { startStackProcess } from "../src/stack-process";
+import { type DynamoLocal, startDynamoLocal } from "../../src/aws/dynamo-local";
+import { signUp } from "../../src/clients/sign-in";
+import { freePort } from "../../src/stack/ports";
+import { startStackProcess } from "../../src/stack/stack-process";
 
 const dataDir = mkdtempSync(join(tmpdir(), "dynamo-supervision-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,16 +1,16 @@
 /**
  * A Lambda Function URL on this machine, for a streaming handler: each request
  * becomes the URL's event (payload 2.0) and Node's response is the handler's
- * response stream (see lambda-streaming.ts), so bytes leave as the handler writes
+ * response stream (see aws/lambda-streaming.ts), so bytes leave as the handler writes
  * them. CORS is the Function URL's: preflight is answered here, never by the
  * handler, and the allowed origin is added to every response.
  */
 import type { Server } from "node:http";
 import type { Context, StreamifyHandler } from "aws-lambda";
+import { lambdaContext, loadExport } from "../aws/lambda-handlers";
+import { installLambdaStreaming, isStreamingHandler } from "../aws/lambda-streaming";
 import { toApiGatewayEvent } from "./apigw-event";
-import { lambdaContext, loadExport } from "./handlers";
 import { createServer, readBody, sendJson } from "./http-server";
-import { installLambdaStreaming, isStreamingHandler } from "./lambda-streaming";
 
 export interface FunctionUrlCors {
   allowOrigins: readonly string[];

@@ -16,7 +16,7 @@ import {
   type _Record as StreamRecord,
 } from "@aws-sdk/client-dynamodb-streams";
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
-import { lambdaContext, loadHandler } from "./handlers";
+import { lambdaContext, loadHandler } from "./lambda-handlers";
 import { type FilterPattern, matchesFilter } from "./stream-filter";
 
 export interface StreamPoller {

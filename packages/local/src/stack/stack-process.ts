@@ -7,13 +7,13 @@ export const STACK_READY = "stack-ready ";
 /** The child's line when a restarted DynamoDB Local runs as a new process. */
 export const DYNAMO_PID = "stack-dynamo-pid ";
 
-const packageDir = resolve(import.meta.dirname, "..");
+const packageDir = resolve(import.meta.dirname, "../..");
 
 /** Starts `startStack(options)` in a child process (see stack-child.ts for why). */
 export function startStackProcess(options: StackOptions): Promise<Stack> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", resolve(packageDir, "src/stack-child.ts"), JSON.stringify(options)],
+    ["--import", "tsx", resolve(packageDir, "src/stack/stack-child.ts"), JSON.stringify(options)],
     { cwd: packageDir, stdio: ["pipe", "pipe", "inherit"] },
   );
   const exited = new Promise<void>((done) => child.once("exit", () => done()));

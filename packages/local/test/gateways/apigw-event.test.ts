@@ -6,7 +6,7 @@ import {
   type IncomingRequest,
   matchPath,
   toApiGatewayEvent,
-} from "../src/apigw-event";
+} from "../../src/gateways/apigw-event";
 
 describe("matchPath", () => {
   test("literal paths match exactly", () => {

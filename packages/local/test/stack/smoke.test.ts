@@ -5,8 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, inject, test } from "vitest";
-import { type SmokeOptions, smoke } from "../../../scripts/smoke";
-import { latestCode } from "../src/sign-in";
+import { type SmokeOptions, smoke } from "../../../../scripts/smoke";
+import { latestCode } from "../../src/clients/sign-in";
 
 /** The smoke test against this run's stack, with the codes from its mailbox. */
 function smokeLocally(overrides: Partial<SmokeOptions> = {}) {

@@ -6,7 +6,7 @@
 import type { Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { issuer } from "@taskmanager/functions/routes";
-import { loadExport } from "./handlers";
+import { loadExport } from "../aws/lambda-handlers";
 import { createServer } from "./http-server";
 
 export function createIssuerServer(): Server {

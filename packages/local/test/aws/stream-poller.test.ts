@@ -1,8 +1,8 @@
 /** The local stand-in for Lambda's stream mapping: its filter and the event shape it hands over. */
 import { cleanupFilter } from "@taskmanager/functions/attachments/stream-filter";
 import { expect, test } from "vitest";
-import { matchesFilter } from "../src/stream-filter";
-import { toLambdaRecord } from "../src/stream-poller";
+import { matchesFilter } from "../../src/aws/stream-filter";
+import { toLambdaRecord } from "../../src/aws/stream-poller";
 
 const record = (eventName: "INSERT" | "MODIFY" | "REMOVE", entity?: string) => ({
   eventName,

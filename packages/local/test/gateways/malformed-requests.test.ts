@@ -4,7 +4,7 @@
  * decode. (API Gateway answers such requests itself, with `{"message":"Bad Request"}`.)
  */
 import { describe, expect, inject, test } from "vitest";
-import { rawRequest } from "../src/raw-http";
+import { rawRequest } from "../../src/clients/raw-http";
 
 const MALFORMED_HOSTS = ["a b", "", "[::1", "127.0.0.1/tasks?x=", "a:b", "user@127.0.0.1", " "];
 const stack = () => inject("stack");

@@ -4,8 +4,8 @@
  */
 import type { Server } from "node:http";
 import { apiCors, type RouteDefinition } from "@taskmanager/functions/routes";
+import { type LambdaHandler, lambdaContext, loadHandler } from "../aws/lambda-handlers";
 import { fromLambdaResult, matchPath, toApiGatewayEvent } from "./apigw-event";
-import { type LambdaHandler, lambdaContext, loadHandler } from "./handlers";
 import {
   BodyTooLargeError,
   createServer,

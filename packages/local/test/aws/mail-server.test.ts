@@ -1,7 +1,7 @@
 /** The local mailbox: SESv2 SendEmail in, a person's messages out. */
 import { randomUUID } from "node:crypto";
 import { expect, inject, test } from "vitest";
-import { latestCode, signIn, signUp } from "../src/sign-in";
+import { latestCode, signIn, signUp } from "../../src/clients/sign-in";
 
 const mail = () => inject("stack").mail;
 const inbox = async (email: string) => {
