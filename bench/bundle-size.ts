@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { exportFunction, issuer, routes, streamCleanup } from "@taskmanager/functions/routes";
+import { streamCleanup } from "@taskmanager/functions/attachments/cleanup-subscription";
+import { exportFunction, issuer, routes } from "@taskmanager/functions/routes";
 import { bundleHandler, largestPackages } from "./lib/bundle";
 import { kib } from "./lib/report";
 
