@@ -6,51 +6,48 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { exportFunction, issuer, routes, streamCleanup } from "@taskmanager/functions/routes";
+import { type BundleKind, bundleKindOf } from "@taskmanager/functions/access";
+import { streamCleanup } from "@taskmanager/functions/attachments/cleanup-subscription";
+import { exportFunction, issuer, routes } from "@taskmanager/functions/routes";
 import { bundleHandler, largestPackages } from "./lib/bundle";
 import { kib } from "./lib/report";
 
 const KiB = 1024;
 /**
- * Minified bytes per handler. A task handler (and the export) is held to the issue's
- * 400 KiB: the task functions build their requests for the bare DynamoDB client
- * (`core/src/task/record.ts`), so ElectroDB is not in these bundles at all.
+ * Minified bytes per kind of function (`bundleKindOf` in functions/src/access.ts:
+ * what a function may touch decides what it bundles). docs/performance.md has what
+ * each kind weighs and why; ElectroDB is in every kind that reads the table.
  */
-const TASK_HANDLER_BUDGET = 400 * KiB;
-/** Attachment handlers and the stream's cleanup also carry the S3 client and its presigner. */
-const S3_HANDLER_BUDGET = 820 * KiB;
-const budgetOf = (reference: string): number =>
-  reference === issuer.handler
-    ? 500 * KiB
-    : reference.includes("/openapi/")
-      ? 120 * KiB
-      : reference.includes("/attachments/")
-        ? S3_HANDLER_BUDGET
-        : TASK_HANDLER_BUDGET;
+const BUDGETS: Record<BundleKind, number> = {
+  dynamodb: 640 * KiB,
+  "dynamodb+s3": 820 * KiB,
+  issuer: 820 * KiB,
+  document: 120 * KiB,
+};
 
 const outDir = mkdtempSync(join(tmpdir(), "taskmanager-bundle-size-"));
 try {
-  const references = [
-    ...new Set([
-      ...routes.map((route) => route.handler),
-      issuer.handler,
-      exportFunction.handler,
-      streamCleanup.handler,
-    ]),
-  ];
+  const kinds = new Map<string, BundleKind>([
+    ...routes.map((route) => [route.handler, bundleKindOf(route.access)] as const),
+    [issuer.handler, bundleKindOf(issuer.access)],
+    [exportFunction.handler, bundleKindOf(exportFunction.access)],
+    [streamCleanup.handler, bundleKindOf(streamCleanup.access)],
+  ]);
+  const references = [...kinds.keys()];
   const bundles = await Promise.all(
     references.map((reference) => bundleHandler(reference, outDir)),
   );
   let over = 0;
   for (const bundle of bundles) {
-    const budget = budgetOf(bundle.reference);
+    const kind = kinds.get(bundle.reference) as BundleKind;
+    const budget = BUDGETS[kind];
     const fits = bundle.bytes <= budget;
     if (!fits) over++;
     const largest = largestPackages(bundle, 3)
       .map((p) => `${p.name} ${kib(p.bytes)}`)
       .join(", ");
     console.log(
-      `${fits ? "ok  " : "OVER"} ${bundle.reference}: ${kib(bundle.bytes)} (budget ${kib(budget)}; ${largest})`,
+      `${fits ? "ok  " : "OVER"} ${bundle.reference}: ${kib(bundle.bytes)} (${kind} budget ${kib(budget)}; ${largest})`,
     );
   }
   if (over) {

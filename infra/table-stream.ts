@@ -1,4 +1,4 @@
-import { streamCleanup } from "../packages/functions/src/routes";
+import { streamCleanup } from "../packages/functions/src/attachments/cleanup-subscription";
 import { accessArgs } from "./access";
 import { attachmentsTarget } from "./bucket";
 import { table, tasksLink } from "./table";

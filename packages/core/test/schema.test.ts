@@ -172,10 +172,12 @@ describe("create input", () => {
     expect(CreateTaskInput.safeParse({}).success).toBe(false);
   });
 
-  test("the domain refuses invalid input before writing", async () => {
+  test("the domain refuses invalid input before writing, whatever a caller's types said", async () => {
     const userId = newUserId();
     await expect(Task.create(userId, { title: "   " })).rejects.toMatchObject(invalidInput);
-    await expect(Task.create(userId, { title: "x", extra: 1 })).rejects.toMatchObject(invalidInput);
+    await expect(Task.create(userId, { title: "x", extra: 1 } as never)).rejects.toMatchObject(
+      invalidInput,
+    );
     await expect(Task.create(userId, { title: "x", dueDate: "2023-02-30" })).rejects.toMatchObject(
       invalidInput,
     );

@@ -6,7 +6,7 @@
 import * as Task from "@taskmanager/core/task";
 import type { Task as TaskRecord } from "@taskmanager/core/task/schema";
 import { beforeAll, describe, expect, test } from "vitest";
-import { dynamoClient } from "../src/electrodb";
+import { dynamoClient } from "../src/table/client";
 import { byDueThenId, invalidInput, newestFirst, newUserId, pageThrough } from "./helpers";
 
 /** DynamoDB requests made while `run` runs (every command through the one client). */

@@ -128,3 +128,22 @@ export function grantsFor<R>(
     resources: resourcesOf(link, scope),
   }));
 }
+
+/**
+ * What a function bundles follows from what it may touch, so its size budget does
+ * too (`bench/bundle-size.ts`): a new route gets a fitting budget from its own
+ * `access`, without a rule about paths.
+ * - `issuer`: sends mail (the SES client, OpenAuth, Hono, the sign-in pages);
+ * - `dynamodb+s3`: touches the attachments bucket (the S3 client and its presigner);
+ * - `dynamodb`: the table only (the DynamoDB client and ElectroDB);
+ * - `document`: nothing at all (the API's description).
+ */
+export type BundleKind = "issuer" | "dynamodb+s3" | "dynamodb" | "document";
+
+export function bundleKindOf(access: readonly Access[]): BundleKind {
+  const touches = (link: LinkName) => access.some((a) => a.link === link && a.actions.length > 0);
+  if (touches("AuthEmail")) return "issuer";
+  if (touches("Attachments")) return "dynamodb+s3";
+  if (access.some((a) => a.actions.length > 0)) return "dynamodb";
+  return "document";
+}

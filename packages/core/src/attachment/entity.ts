@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from "electrodb";
-import { entityConfig } from "../electrodb";
+import { entityConfig } from "../table/client";
 import { ATTACHMENT_STATUSES } from "./schema";
 
 /**

@@ -4,9 +4,9 @@
  * bucket with a signed request, and is accepted only after the server has checked
  * the stored object itself. Knows nothing of HTTP or Lambda.
  */
-import { Service } from "electrodb";
 import { monotonicFactory } from "ulid";
 import { isConditionFailure, parseInput, VisibleError } from "../error";
+import { service } from "../service";
 import { TaskEntity } from "../task/entity";
 import { AttachmentEntity, type AttachmentItem } from "./entity";
 import {
@@ -22,9 +22,6 @@ import {
 import * as Storage from "./storage";
 
 const newAttachmentId = monotonicFactory();
-
-/** The task and its attachments: one item collection, read in one Query. */
-const taskCollection = new Service({ task: TaskEntity, attachment: AttachmentEntity });
 
 /**
  * How long an unfinished upload's record lives (the table's TTL): past the signed
@@ -66,7 +63,7 @@ function checkedAttachmentId(attachmentId: string): string {
 
 /** The task's live attachments, or not_found when the task is not the caller's. */
 async function readTask(userId: string, taskId: string): Promise<AttachmentItem[]> {
-  const { data } = await taskCollection.collections.task({ userId, taskId }).go({ pages: "all" });
+  const { data } = await service.collections.task({ userId, taskId }).go({ pages: "all" });
   if (data.task.length === 0) throw taskNotFound();
   return data.attachment.filter((item) => !isExpired(item));
 }
@@ -81,7 +78,7 @@ async function readAttachment(userId: string, taskId: string, attachmentId: stri
 /** The attachment record and the task's id set, written together or not at all. */
 async function insert(item: AttachmentItem): Promise<boolean> {
   const { userId, taskId, attachmentId } = item;
-  const result = await taskCollection.transaction
+  const result = await service.transaction
     .write(({ task, attachment }) => [
       attachment.create(item).commit(),
       task
@@ -100,7 +97,7 @@ async function insert(item: AttachmentItem): Promise<boolean> {
 
 /** Deletes a record with its id in the task's set; false when it was already gone. */
 async function forget(userId: string, taskId: string, attachmentId: string): Promise<boolean> {
-  const result = await taskCollection.transaction
+  const result = await service.transaction
     .write(({ task, attachment }) => [
       attachment
         .delete({ userId, taskId, attachmentId })

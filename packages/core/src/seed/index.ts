@@ -1,37 +1,39 @@
 /**
  * Test and benchmark data, never used to serve a request: many tasks for one
  * person at once, more than the API would create in reasonable time. Batch writes
- * (25 items a request, several at a time) of the very items `Task.create` stores
- * (`task/record.ts`).
+ * (25 items a request, several at a time) through the task entity, so the items
+ * are the very ones `Task.create` stores.
  */
-import { BatchWriteItemCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Entity, type EntityItem } from "electrodb";
 import { monotonicFactory } from "ulid";
-import { entityConfig } from "../electrodb";
-import { type StoredItem, taskItem, UNDATED } from "../task/record";
+import { entityConfig } from "../table/client";
+import { TaskEntity } from "../task/entity";
 import { TASK_PRIORITIES, TASK_STATUSES } from "../task/schema";
 
 const newTaskId = monotonicFactory();
 
 /**
- * Bulk work, not a request: none of the API client's 2 s budget (DynamoDB Local takes
- * longer than that for a batch when several arrive at once), and the SDK's adaptive
- * retries for throttling.
+ * The task entity on a client of the seed's own: bulk work, not a request, so none
+ * of the API client's 2 s budget (DynamoDB Local takes longer than that for a batch
+ * when several arrive at once), and the SDK's adaptive retries for throttling.
  */
-const seedClient = new DynamoDBClient({ maxAttempts: 10, retryMode: "adaptive" });
-const BATCH = 25;
+const SeedTaskEntity = new Entity(TaskEntity.schema, {
+  client: new DynamoDBClient({ maxAttempts: 10, retryMode: "adaptive" }),
+  table: entityConfig.table,
+});
+type NewTask = EntityItem<typeof TaskEntity>;
+
 const MAX_BATCH_ROUNDS = 10;
 
-/** Writes up to 25 items, again and again for what DynamoDB leaves unprocessed. */
-async function writeBatch(items: StoredItem[]) {
-  const { table } = entityConfig;
-  let requests = items.map((Item) => ({ PutRequest: { Item } }));
-  for (let round = 1; requests.length > 0; round++) {
-    if (round > MAX_BATCH_ROUNDS) throw new Error(`${requests.length} tasks were not written`);
-    const { UnprocessedItems } = await seedClient.send(
-      new BatchWriteItemCommand({ RequestItems: { [table]: requests } }),
-    );
-    requests = (UnprocessedItems?.[table] ?? []) as typeof requests;
-    if (requests.length > 0) await new Promise((done) => setTimeout(done, 20 * 2 ** round));
+/** Writes the items, again and again for what DynamoDB leaves unprocessed. */
+async function writeAll(items: NewTask[], concurrent: number) {
+  let pending = items;
+  for (let round = 1; pending.length > 0; round++) {
+    if (round > MAX_BATCH_ROUNDS) throw new Error(`${pending.length} tasks were not written`);
+    if (round > 1) await new Promise((done) => setTimeout(done, 20 * 2 ** round));
+    const { unprocessed } = await SeedTaskEntity.put(pending).go({ concurrent });
+    pending = unprocessed as NewTask[];
   }
 }
 
@@ -44,10 +46,10 @@ export async function seedTasks(
   const concurrency = options.concurrency ?? 4;
   for (let start = 0; start < count; start += chunk) {
     const now = new Date().toISOString();
-    const items = Array.from({ length: Math.min(chunk, count - start) }, (_, k) => {
+    const items = Array.from({ length: Math.min(chunk, count - start) }, (_, k): NewTask => {
       const i = start + k;
       const dueDate = i % 3 === 0 ? undefined : `2030-${String((i % 12) + 1).padStart(2, "0")}-15`;
-      const task = {
+      return {
         userId,
         taskId: newTaskId(),
         title: `Task ${i}: check the “quarterly” numbers, then reply`,
@@ -55,23 +57,12 @@ export async function seedTasks(
         status: TASK_STATUSES[i % TASK_STATUSES.length] as (typeof TASK_STATUSES)[number],
         priority: TASK_PRIORITIES[i % TASK_PRIORITIES.length] as (typeof TASK_PRIORITIES)[number],
         ...(dueDate ? { dueDate } : {}),
-        dueSort: dueDate ?? UNDATED,
         tags: i % 2 ? ["seeded", "bench"] : ["seeded"],
         createdAt: now,
         updatedAt: now,
         version: 1,
       };
-      return taskItem(task);
     });
-    // `concurrency` writers, each taking the next batch of 25 until none is left.
-    let next = 0;
-    const writer = async () => {
-      while (next < items.length) {
-        const batch = items.slice(next, next + BATCH);
-        next += BATCH;
-        await writeBatch(batch);
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, writer));
+    await writeAll(items, concurrency);
   }
 }

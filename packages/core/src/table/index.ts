@@ -3,6 +3,8 @@
  * `sst.config.ts` and the local stack's CreateTable all read these names, so the
  * three cannot drift apart.
  */
+import { EntityIdentifiers } from "electrodb";
+
 export const primaryIndex = { hashKey: "pk", rangeKey: "sk" } as const;
 
 export const globalIndexes = {
@@ -22,3 +24,10 @@ export const keyFields: Record<string, "string"> = Object.fromEntries(
 
 /** The table's TTL attribute (epoch seconds): records that expire on their own set it. */
 export const ttlAttribute = "expiresAt";
+
+/**
+ * The attribute in which ElectroDB records which entity an item belongs to (what
+ * the stream's subscriber filters removed items by). ElectroDB's type declarations
+ * call this key `name`; at run time it is `entity`.
+ */
+export const entityAttribute: string = (EntityIdentifiers as unknown as { entity: string }).entity;

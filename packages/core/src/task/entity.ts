@@ -1,13 +1,29 @@
-import { Entity } from "electrodb";
-import { entityConfig } from "../electrodb";
-import { foldCase, TAG_SEPARATOR } from "./record";
+import { Entity, type EntityItem } from "electrodb";
+import { entityConfig } from "../table/client";
 import { TASK_PRIORITIES, TASK_STATUSES } from "./schema";
+
+/**
+ * The due-order sort key of a task without a due date: sorts after every
+ * YYYY-MM-DD, so undated tasks come last. ElectroDB runs a watcher on `set`, not
+ * on `remove`, so a patch that removes the due date sets `dueSort` to this itself.
+ */
+export const UNDATED = "~";
+
+/** How search compares text: DynamoDB's `contains` is case-sensitive, so both sides are folded. */
+export const foldCase = (text: string) => text.normalize("NFKC").toLocaleLowerCase("en");
+
+/** Joins the tags for substring search, so that "home work" does not match the tags home and work. */
+const TAG_SEPARATOR = "\n";
 
 /**
  * A task lives in its own item collection ("task", keyed by owner and id) so that
  * later records of the same task, such as attachments, are read with it in one
  * Query. The four indexes serve the list's status x sort combinations, each one
  * Query in the owner's partition.
+ *
+ * Every attribute derived from another is defined here and nowhere else: ElectroDB
+ * sets it on create and, because it watches its source, on every patch that changes
+ * the source, along with the index keys built from it.
  */
 export const TaskEntity = new Entity(
   {
@@ -20,7 +36,12 @@ export const TaskEntity = new Entity(
       status: { type: TASK_STATUSES, required: true },
       priority: { type: TASK_PRIORITIES, required: true },
       dueDate: { type: "string" },
-      dueSort: { type: "string", required: true, hidden: true },
+      /** The due date, or UNDATED: the due-order indexes' sort key, undated tasks last. */
+      dueSort: {
+        type: "string",
+        watch: ["dueDate"],
+        set: (value, { dueDate }) => dueDate ?? value ?? UNDATED,
+      },
       tags: { type: "list", items: { type: "string" }, required: true },
       // Case-folded copies that only search reads. Each watches its own field, so a
       // patch of one field keeps its copy current without reading the item first.
@@ -84,3 +105,5 @@ export const TaskEntity = new Entity(
   },
   entityConfig,
 );
+
+export type TaskItem = EntityItem<typeof TaskEntity>;

@@ -3,47 +3,27 @@
  * HTTP or Lambda; callers hand over unchecked input, which is parsed here with the
  * shared zod schemas.
  */
-import {
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  UpdateItemCommand,
-} from "@aws-sdk/client-dynamodb";
-import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { createConversions } from "electrodb";
 import { monotonicFactory } from "ulid";
-import { checkCursor, decodeCursor, encodeCursor, invalidCursor } from "../cursor";
-import { entityConfig } from "../electrodb";
+import { checkCursor, invalidCursor } from "../cursor";
 import { hasCause, isConditionFailure, parseInput, VisibleError } from "../error";
 import { keyFields } from "../table";
-import {
-  deleteTask,
-  getTask,
-  indexKeyOf,
-  isStoredTask,
-  putTask,
-  queryTasks,
-  type StoredItem,
-  type TaskMatch,
-  type TaskRecord,
-  UNDATED,
-  updateTask,
-} from "./record";
+import { foldCase, TaskEntity, type TaskItem, UNDATED } from "./entity";
 import {
   CreateTaskInput,
   ListTasksQuery,
+  type TASK_SORTS,
   type Task,
   type TaskPage,
   TaskPagesQuery,
   UpdateTaskInput,
 } from "./schema";
 
-const { client, table } = entityConfig;
 const newTaskId = monotonicFactory();
 
 const notFound = () => new VisibleError("not_found", "Task not found");
 
-function toTask(item: TaskRecord): Task {
+function toTask(item: TaskItem): Task {
   return {
     taskId: item.taskId,
     userId: item.userId,
@@ -56,39 +36,31 @@ function toTask(item: TaskRecord): Task {
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
-    attachmentCount: item.attachmentIds?.size ?? 0,
+    attachmentCount: item.attachmentIds?.length ?? 0,
   };
 }
 
-/** The task a stored item holds, or undefined if the item is not a task of this version. */
-function storedTask(item: StoredItem | undefined): Task | undefined {
-  if (!item) return undefined;
-  const record = unmarshall(item);
-  return isStoredTask(record) ? toTask(record) : undefined;
-}
-
-export async function create(userId: string, input: unknown): Promise<Task> {
+export async function create(userId: string, input: CreateTaskInput): Promise<Task> {
   const { dueDate, ...fields } = parseInput(CreateTaskInput, input);
   const now = new Date().toISOString();
-  const record = {
-    ...fields,
-    ...(dueDate ? { dueDate } : {}),
-    dueSort: dueDate ?? UNDATED,
-    userId,
-    taskId: newTaskId(),
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+  const taskId = newTaskId();
   try {
-    await client.send(new PutItemCommand(putTask(table, record)));
-    return toTask(record);
+    const { data } = await TaskEntity.create({
+      ...fields,
+      ...(dueDate ? { dueDate } : {}),
+      userId,
+      taskId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    }).go();
+    return toTask(data);
   } catch (error) {
     // The id is new, so the item can only exist if this very call wrote it: the SDK
     // retried a put whose answer was lost (a timeout) after it had been stored. Read
     // strongly consistent: the write is a moment old.
     if (!isConditionFailure(error)) throw error;
-    return read(userId, record.taskId, true);
+    return read(userId, taskId, true);
   }
 }
 
@@ -97,12 +69,74 @@ export function get(userId: string, taskId: string): Promise<Task> {
 }
 
 async function read(userId: string, taskId: string, consistent: boolean): Promise<Task> {
-  const { Item } = await client.send(
-    new GetItemCommand(getTask(table, userId, taskId, consistent)),
-  );
-  const task = storedTask(Item);
-  if (!task) throw notFound();
-  return task;
+  // ElectroDB reads only items of this entity and version: anything else under the key is no task.
+  const { data } = await TaskEntity.get({ userId, taskId }).go({ consistent });
+  if (!data) throw notFound();
+  return toTask(data);
+}
+
+/** What a list may be narrowed to: text in title, description or tags, and an exact tag. */
+interface TaskMatch {
+  q?: string;
+  tag?: string;
+}
+
+/**
+ * The access pattern (and so the index) for a status x sort combination: always
+ * one Query in the owner's partition.
+ */
+function listPattern(status: Task["status"] | undefined, sort: (typeof TASK_SORTS)[number]) {
+  if (status) return sort === "due" ? "byStatusDue" : "byStatusCreated";
+  return sort === "due" ? "byDue" : "byCreated";
+}
+
+/** Cursors for a page cut short of the last item read: ElectroDB builds them from an item. */
+const conversions = createConversions(TaskEntity);
+
+/**
+ * One Query on the index for status x sort: newest first for "created" (ULIDs sort
+ * by time), soonest due first otherwise. A search or tag is a filter, which DynamoDB
+ * applies after Limit.
+ */
+function queryPage(page: {
+  userId: string;
+  status?: Task["status"];
+  sort: (typeof TASK_SORTS)[number];
+  limit: number;
+  cursor?: string | null;
+  match?: TaskMatch;
+}) {
+  const { userId, status, sort, limit, cursor, match = {} } = page;
+  const { query } = TaskEntity;
+  const chain = status
+    ? sort === "due"
+      ? query.byStatusDue({ userId, status })
+      : query.byStatusCreated({ userId, status })
+    : sort === "due"
+      ? query.byDue({ userId })
+      : query.byCreated({ userId });
+  const { q, tag } = match;
+  const filtered =
+    q === undefined && tag === undefined
+      ? chain
+      : chain.where(({ titleSearch, descriptionSearch, tagsSearch, tags }, { contains }) => {
+          const conditions: string[] = [];
+          if (q !== undefined) {
+            const needle = foldCase(q);
+            conditions.push(
+              `(${contains(titleSearch, needle)} OR ${contains(descriptionSearch, needle)} OR ${contains(tagsSearch, needle)})`,
+            );
+          }
+          // On a list attribute, contains is element equality: the exact tag.
+          if (tag !== undefined) conditions.push(contains(tags, tag));
+          return conditions.join(" AND ");
+        });
+  return filtered.go({
+    limit,
+    pages: 1,
+    order: sort === "due" ? "asc" : "desc",
+    ...(cursor ? { cursor } : {}),
+  });
 }
 
 /**
@@ -117,63 +151,35 @@ const FILTERED_READ_BATCH = 100;
  */
 const FILTERED_MAX_REQUESTS = 10;
 
-interface ListPage {
-  tasks: Task[];
-  /** Where the next Query resumes: DynamoDB's LastEvaluatedKey, if there is more. */
-  next?: Record<string, unknown>;
-}
-
-/** One Query on the index for status x sort. */
-async function queryPage(page: Parameters<typeof queryTasks>[1]): Promise<ListPage> {
-  const { Items = [], LastEvaluatedKey } = await client.send(
-    new QueryCommand(queryTasks(table, page)),
-  );
-  const tasks: Task[] = [];
-  for (const item of Items) {
-    const task = storedTask(item);
-    if (task) tasks.push(task);
-  }
-  return { tasks, ...(LastEvaluatedKey ? { next: unmarshall(LastEvaluatedKey) } : {}) };
-}
-
-export async function list(userId: string, input: unknown = {}): Promise<TaskPage> {
+export async function list(userId: string, input: ListTasksQuery = {}): Promise<TaskPage> {
   const { status, sort, limit, cursor: rawCursor, q, tag } = parseInput(ListTasksQuery, input);
   const cursor = rawCursor ? checkCursor(rawCursor, Object.keys(keyFields)) : undefined;
   const index = { userId, ...(status ? { status } : {}), sort };
   try {
     if (q === undefined && tag === undefined) {
-      const page = await queryPage({
-        ...index,
-        limit,
-        ...(cursor ? { startKey: decodeCursor(cursor) } : {}),
-      });
-      return { items: page.tasks, cursor: page.next ? encodeCursor(page.next) : null };
+      const page = await queryPage({ ...index, limit, cursor });
+      return { items: page.data.map(toTask), cursor: page.cursor };
     }
     const match: TaskMatch = {
       ...(q !== undefined ? { q } : {}),
       ...(tag !== undefined ? { tag } : {}),
     };
-    const found: Task[] = [];
-    let next: Record<string, unknown> | undefined = cursor ? decodeCursor(cursor) : undefined;
+    const found: TaskItem[] = [];
+    let next: string | null | undefined = cursor;
     for (let request = 0; request < FILTERED_MAX_REQUESTS; request++) {
-      const page = await queryPage({
-        ...index,
-        limit: FILTERED_READ_BATCH,
-        match,
-        ...(next ? { startKey: next } : {}),
-      });
-      found.push(...page.tasks);
-      next = page.next;
-      if (found.length >= limit || next === undefined) break;
+      const page = await queryPage({ ...index, limit: FILTERED_READ_BATCH, match, cursor: next });
+      found.push(...page.data);
+      next = page.cursor;
+      if (found.length >= limit || next === null) break;
     }
     if (found.length > limit) {
       // The last batch held more matches than the page needs: resume right after
       // the last one returned, not after the last one read.
       found.length = limit;
-      const last = found[limit - 1] as Task;
-      next = indexKeyOf({ ...last, dueSort: last.dueDate ?? UNDATED }, status, sort);
+      const last = found[limit - 1] as TaskItem;
+      next = conversions.byAccessPattern[listPattern(status, sort)].fromComposite.toCursor(last);
     }
-    return { items: found, cursor: next ? encodeCursor(next) : null };
+    return { items: found.map(toTask), cursor: next ?? null };
   } catch (error) {
     if (cursor && hasCause(error, ["ValidationException"])) throw invalidCursor();
     throw error;
@@ -196,43 +202,44 @@ export const EXPORT_PAGE_SIZE = 1000;
  */
 export async function* pages(
   userId: string,
-  input: unknown = {},
+  input: TaskPagesQuery = {},
   options: { firstPageSize?: number; pageSize?: number } = {},
 ): AsyncGenerator<Task[], void, undefined> {
   const { status, sort } = parseInput(TaskPagesQuery, input);
   const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
-  const fetchPage = (startKey: Record<string, unknown> | undefined, pageLimit = limit) =>
-    queryPage({
-      userId,
-      ...(status ? { status } : {}),
-      sort,
-      limit: pageLimit,
-      ...(startKey ? { startKey } : {}),
-    });
-  let next = fetchPage(undefined, options.firstPageSize ?? Math.min(EXPORT_FIRST_PAGE_SIZE, limit));
+  const fetchPage = (cursor: string | null, pageLimit = limit) =>
+    queryPage({ userId, ...(status ? { status } : {}), sort, limit: pageLimit, cursor });
+  let next = fetchPage(null, options.firstPageSize ?? Math.min(EXPORT_FIRST_PAGE_SIZE, limit));
   while (true) {
     const page = await next;
-    if (page.next) {
-      next = fetchPage(page.next);
+    if (page.cursor) {
+      next = fetchPage(page.cursor);
       // Read ahead; if the caller stops early, nobody awaits it, and that is fine.
       next.catch(() => {});
     }
-    yield page.tasks;
-    if (!page.next) return;
+    yield page.data.map(toTask);
+    if (!page.cursor) return;
   }
 }
 
-export async function update(userId: string, taskId: string, input: unknown): Promise<Task> {
-  const { version, ...changes } = parseInput(UpdateTaskInput, input);
+export async function update(
+  userId: string,
+  taskId: string,
+  input: UpdateTaskInput,
+): Promise<Task> {
+  const { version, dueDate, ...fields } = parseInput(UpdateTaskInput, input);
+  const updatedAt = new Date().toISOString();
   try {
-    const { Attributes } = await client.send(
-      new UpdateItemCommand(
-        updateTask(table, { userId, taskId }, changes, version, new Date().toISOString()),
-      ),
-    );
-    const task = storedTask(Attributes);
-    if (!task) throw new Error("DynamoDB returned no task after an update");
-    return task;
+    const patch = TaskEntity.patch({ userId, taskId })
+      .set({ ...fields, ...(dueDate ? { dueDate } : {}), updatedAt })
+      .add({ version: 1 });
+    const { data } = await (dueDate === null
+      ? patch.remove(["dueDate"]).set({ dueSort: UNDATED })
+      : patch
+    )
+      .where((stored, { eq }) => eq(stored.version, version))
+      .go({ response: "all_new" });
+    return toTask(data);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     // Either the task is gone (or never was this user's) or someone wrote first. A
@@ -247,7 +254,8 @@ export async function update(userId: string, taskId: string, input: unknown): Pr
 
 export async function remove(userId: string, taskId: string): Promise<void> {
   try {
-    await client.send(new DeleteItemCommand(deleteTask(table, userId, taskId)));
+    // Only a task that exists: a missing one fails the condition (a 404, not a silent 204).
+    await TaskEntity.remove({ userId, taskId }).go();
   } catch (error) {
     if (isConditionFailure(error)) throw notFound();
     throw error;

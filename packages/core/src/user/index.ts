@@ -3,11 +3,9 @@
  * sign-in; the returned id, not the email, owns tasks, so an email is never a key
  * elsewhere in the table.
  */
-import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { ulid } from "ulid";
-import { entityConfig } from "../electrodb";
 import { isConditionFailure, parseInput } from "../error";
-import { CREATE_ONLY, userItem, userKey } from "./record";
+import { UserEntity } from "./entity";
 import { Email } from "./schema";
 
 export interface User {
@@ -16,28 +14,19 @@ export interface User {
 }
 
 /** The user for this email, created on first sign-in; safe to call concurrently. */
-export async function fromEmail(rawEmail: unknown): Promise<User> {
+export async function fromEmail(rawEmail: string): Promise<User> {
   const email = parseInput(Email, rawEmail);
-  const { client, table } = entityConfig;
   const userId = ulid();
   try {
-    await client.send(
-      new PutItemCommand({
-        TableName: table,
-        Item: userItem({ email, userId, createdAt: new Date().toISOString() }),
-        ...CREATE_ONLY,
-      }),
-    );
+    // Create only: never replace a record another sign-in wrote first.
+    await UserEntity.create({ email, userId, createdAt: new Date().toISOString() }).go();
     return { userId, email };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
   // Someone signed in with this email first: theirs is the id. A strongly consistent
   // read, so a record written a moment ago by a concurrent sign-in is seen.
-  const existing = await client.send(
-    new GetItemCommand({ TableName: table, Key: userKey(email), ConsistentRead: true }),
-  );
-  const existingId = existing.Item?.userId?.S;
-  if (!existingId) throw new Error("User vanished between put and get");
-  return { userId: existingId, email };
+  const { data } = await UserEntity.get({ email }).go({ consistent: true });
+  if (!data) throw new Error("User vanished between put and get");
+  return { userId: data.userId, email };
 }

@@ -10,10 +10,9 @@ import { unmarshall } from "@aws-sdk/util-dynamodb";
 import * as Attachment from "@taskmanager/core/attachment";
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { logger } from "../http/handler";
-import { ENTITY_MARKER } from "./stream-filter";
+import { ENTITY_MARKER } from "./cleanup-subscription";
 
 interface RemovedImage {
-  [ENTITY_MARKER]?: string;
   userId?: string;
   taskId?: string;
   attachmentId?: string;
@@ -30,7 +29,7 @@ async function handleRecord(record: DynamoDBRecord): Promise<void> {
   // aws-lambda's AttributeValue and the SDK's are the same wire shape, typed apart.
   const old = unmarshall(
     record.dynamodb.OldImage as Parameters<typeof unmarshall>[0],
-  ) as RemovedImage;
+  ) as RemovedImage & Record<string, unknown>;
   const { userId, taskId, attachmentId, objectKey } = old;
   if (!userId || !taskId) return;
   if (old[ENTITY_MARKER] === "task") {

@@ -1,9 +1,8 @@
 import * as Attachment from "@taskmanager/core/attachment";
 import { authedRoute } from "../http/handler";
-import { taskIdParam } from "../http/request";
-import { attachmentIdParam } from "./params";
+import { attachmentRoutes } from "../routes/attachments";
 
-export const handler = authedRoute(async ({ event, user }) => ({
+export const handler = authedRoute(attachmentRoutes.complete, async ({ params, user }) => ({
   status: 200,
-  body: await Attachment.complete(user.userId, taskIdParam(event), attachmentIdParam(event)),
+  body: await Attachment.complete(user.userId, params.taskId, params.attachmentId),
 }));

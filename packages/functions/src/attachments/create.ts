@@ -1,8 +1,8 @@
 import * as Attachment from "@taskmanager/core/attachment";
 import { authedRoute } from "../http/handler";
-import { jsonBody, taskIdParam } from "../http/request";
+import { attachmentRoutes } from "../routes/attachments";
 
-export const handler = authedRoute(async ({ event, user }) => ({
+export const handler = authedRoute(attachmentRoutes.create, async ({ params, body, user }) => ({
   status: 201,
-  body: await Attachment.create(user.userId, taskIdParam(event), jsonBody(event)),
+  body: await Attachment.create(user.userId, params.taskId, body),
 }));

@@ -1,8 +1,8 @@
 import * as Attachment from "@taskmanager/core/attachment";
 import { authedRoute } from "../http/handler";
-import { taskIdParam } from "../http/request";
+import { attachmentRoutes } from "../routes/attachments";
 
-export const handler = authedRoute(async ({ event, user }) => ({
+export const handler = authedRoute(attachmentRoutes.list, async ({ params, user }) => ({
   status: 200,
-  body: await Attachment.list(user.userId, taskIdParam(event)),
+  body: await Attachment.list(user.userId, params.taskId),
 }));

@@ -1,9 +1,8 @@
 import * as Attachment from "@taskmanager/core/attachment";
 import { authedRoute } from "../http/handler";
-import { taskIdParam } from "../http/request";
-import { attachmentIdParam } from "./params";
+import { attachmentRoutes } from "../routes/attachments";
 
-export const handler = authedRoute(async ({ event, user }) => {
-  await Attachment.remove(user.userId, taskIdParam(event), attachmentIdParam(event));
+export const handler = authedRoute(attachmentRoutes.remove, async ({ params, user }) => {
+  await Attachment.remove(user.userId, params.taskId, params.attachmentId);
   return { status: 204 };
 });

@@ -11,7 +11,6 @@ import { ExportTasksQuery, type Task as TaskRecord } from "@taskmanager/core/tas
 import type { Context, LambdaFunctionURLEvent } from "aws-lambda";
 import { toErrorResponse } from "../http/errors";
 import { JSON_HEADERS, logger } from "../http/handler";
-import { queryParams } from "../http/request";
 import { authenticate } from "../token/verify";
 import { encodings, exportFilename } from "./format";
 import { nextPage, PAGE_DEADLINE_MS, type Pages, streamPages } from "./stream";
@@ -40,7 +39,9 @@ export function createExportHandler(options: ExportHandlerOptions = {}) {
           throw new VisibleError("not_found", "Only GET is served here.");
         }
         const user = await authenticate(event.headers.authorization);
-        const { format, ...filters } = parseInput(ExportTasksQuery, queryParams(event));
+        const { format, ...filters } = parseInput(ExportTasksQuery, {
+          ...event.queryStringParameters,
+        });
         const pages = source(user.userId, filters)[Symbol.asyncIterator]();
         prepared = { format, pages, first: (await nextPage(pages, deadlineMs)) ?? [] };
       } catch (error) {

@@ -6,8 +6,10 @@ import type {
   Context,
 } from "aws-lambda";
 import { countConflict } from "../metrics";
+import type { RouteDefinition, RouteInput } from "../routes/definition";
 import { authenticate, prefetchKeys } from "../token/verify";
 import { toErrorResponse } from "./errors";
+import { parseRequest } from "./request";
 
 export const logger = new Logger({ serviceName: "taskmanager-api" });
 
@@ -16,8 +18,8 @@ export interface Reply {
   body?: unknown;
 }
 
-export interface AuthedInput {
-  event: APIGatewayProxyEventV2;
+/** A signed-in person's request, as its route declares it. */
+export interface AuthedInput<R> extends RouteInput<R> {
   user: UserSubject;
 }
 
@@ -59,18 +61,27 @@ function route(run: (event: APIGatewayProxyEventV2) => Promise<Reply>): LambdaHa
   };
 }
 
-/** A route for a signed-in person: the bearer token is verified before `run`. */
-export function authedRoute(run: (input: AuthedInput) => Promise<Reply>): LambdaHandler {
+/**
+ * The handler of `definition`, a route for a signed-in person: the bearer token is
+ * verified, then the request is parsed as the route declares it, before `run`.
+ */
+export function authedRoute<R extends RouteDefinition>(
+  definition: R,
+  run: (input: AuthedInput<R>) => Promise<Reply>,
+): LambdaHandler {
   // Made while the function initialises: fetch the issuer's keys now, not on the first request.
   prefetchKeys();
   return route(async (event) => {
     const user = await authenticate(event.headers.authorization);
     logger.appendKeys({ userId: user.userId });
-    return run({ event, user });
+    return run({ ...parseRequest(definition, event), user });
   });
 }
 
-/** A route anyone may call. */
-export function publicRoute(run: (event: APIGatewayProxyEventV2) => Promise<Reply>): LambdaHandler {
-  return route(run);
+/** The handler of a route anyone may call, its request parsed as the route declares it. */
+export function publicRoute<R extends RouteDefinition>(
+  definition: R,
+  run: (input: RouteInput<R>) => Promise<Reply>,
+): LambdaHandler {
+  return route(async (event) => run(parseRequest(definition, event)));
 }

@@ -1,6 +1,6 @@
-import { VisibleError } from "@taskmanager/core/error";
-import { TaskId } from "@taskmanager/core/task/schema";
+import { parseInput, VisibleError } from "@taskmanager/core/error";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { RouteDefinition, RouteInput } from "../routes/definition";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -21,24 +21,30 @@ export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-/** A path parameter, checked by its schema; a bad one is a 400 naming what it should be. */
-export function pathParam(
+/** "taskId" as a person would say it in a message: "task id". */
+const spoken = (name: string) => name.replace(/Id$/, " id").toLowerCase();
+
+/**
+ * The request as the route declares it: path parameters, query and body, each
+ * parsed with the route entry's own schema, in that order. A bad path parameter is a
+ * 400 naming what it should be; undeclared parameters, query or body are not read.
+ */
+export function parseRequest<R extends RouteDefinition>(
+  route: R,
   event: APIGatewayProxyEventV2,
-  name: string,
-  schema: { safeParse(value: unknown): { success: true; data: string } | { success: false } },
-  label: string,
-): string {
-  const parsed = schema.safeParse(event.pathParameters?.[name]);
-  if (!parsed.success) throw new VisibleError("validation_failed", `The ${label} is not valid.`);
-  return parsed.data;
-}
-
-/** The `{taskId}` path parameter, validated. */
-export function taskIdParam(event: APIGatewayProxyEventV2): string {
-  return pathParam(event, "taskId", TaskId, "task id");
-}
-
-/** Query string parameters, unchecked (API Gateway joins repeated keys with commas). */
-export function queryParams(event: APIGatewayProxyEventV2): Record<string, string | undefined> {
-  return { ...event.queryStringParameters };
+): RouteInput<R> {
+  const params: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(route.params ?? {})) {
+    const parsed = schema.safeParse(event.pathParameters?.[name]);
+    if (!parsed.success) {
+      throw new VisibleError("validation_failed", `The ${spoken(name)} is not valid.`);
+    }
+    params[name] = parsed.data;
+  }
+  // API Gateway joins repeated keys with commas; the schemas decide what that means.
+  const query = route.query
+    ? parseInput(route.query, { ...event.queryStringParameters })
+    : undefined;
+  const body = route.body ? parseInput(route.body.schema, jsonBody(event)) : undefined;
+  return { params, query, body } as RouteInput<R>;
 }

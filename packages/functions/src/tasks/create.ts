@@ -1,10 +1,10 @@
 import * as Task from "@taskmanager/core/task";
 import { authedRoute } from "../http/handler";
-import { jsonBody } from "../http/request";
 import { countTaskCreated } from "../metrics";
+import { taskRoutes } from "../routes/tasks";
 
-export const handler = authedRoute(async ({ event, user }) => {
-  const task = await Task.create(user.userId, jsonBody(event));
+export const handler = authedRoute(taskRoutes.create, async ({ body, user }) => {
+  const task = await Task.create(user.userId, body);
   countTaskCreated();
   return { status: 201, body: task };
 });

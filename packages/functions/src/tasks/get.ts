@@ -1,8 +1,8 @@
 import * as Task from "@taskmanager/core/task";
 import { authedRoute } from "../http/handler";
-import { taskIdParam } from "../http/request";
+import { taskRoutes } from "../routes/tasks";
 
-export const handler = authedRoute(async ({ event, user }) => ({
+export const handler = authedRoute(taskRoutes.get, async ({ params, user }) => ({
   status: 200,
-  body: await Task.get(user.userId, taskIdParam(event)),
+  body: await Task.get(user.userId, params.taskId),
 }));

@@ -1,8 +1,8 @@
 import * as Task from "@taskmanager/core/task";
 import { authedRoute } from "../http/handler";
-import { queryParams } from "../http/request";
+import { taskRoutes } from "../routes/tasks";
 
-export const handler = authedRoute(async ({ event, user }) => ({
+export const handler = authedRoute(taskRoutes.list, async ({ query, user }) => ({
   status: 200,
-  body: await Task.list(user.userId, queryParams(event)),
+  body: await Task.list(user.userId, query),
 }));

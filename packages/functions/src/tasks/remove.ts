@@ -1,8 +1,8 @@
 import * as Task from "@taskmanager/core/task";
 import { authedRoute } from "../http/handler";
-import { taskIdParam } from "../http/request";
+import { taskRoutes } from "../routes/tasks";
 
-export const handler = authedRoute(async ({ event, user }) => {
-  await Task.remove(user.userId, taskIdParam(event));
+export const handler = authedRoute(taskRoutes.remove, async ({ params, user }) => {
+  await Task.remove(user.userId, params.taskId);
   return { status: 204 };
 });

@@ -1,8 +1,8 @@
 import * as Task from "@taskmanager/core/task";
 import { authedRoute } from "../http/handler";
-import { jsonBody, taskIdParam } from "../http/request";
+import { taskRoutes } from "../routes/tasks";
 
-export const handler = authedRoute(async ({ event, user }) => ({
+export const handler = authedRoute(taskRoutes.update, async ({ params, body, user }) => ({
   status: 200,
-  body: await Task.update(user.userId, taskIdParam(event), jsonBody(event)),
+  body: await Task.update(user.userId, params.taskId, body),
 }));

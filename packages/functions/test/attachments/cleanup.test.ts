@@ -2,8 +2,10 @@
  * The stream's subscriber, invoked in this process with the event Lambda gives
  * it: the same record twice is harmless, and an expiry gives the place back once.
  */
+
 import { objectKeyOf, recordsOfTask } from "@taskmanager/core/attachment";
 import type { Attachment } from "@taskmanager/core/attachment/schema";
+import { entityAttribute } from "@taskmanager/core/table";
 import { Task } from "@taskmanager/core/task/schema";
 import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { beforeAll, expect, test } from "vitest";
@@ -49,7 +51,7 @@ async function taskWithFiles(count: number) {
 
 test("a removed task's record delivered twice: everything of it goes, the second time is harmless", async () => {
   const { task, keys } = await taskWithFiles(2);
-  const record = removed({ __edb_e__: "task", userId: task.userId, taskId: task.taskId });
+  const record = removed({ [entityAttribute]: "task", userId: task.userId, taskId: task.taskId });
   expect(await invoke([record])).toEqual({ batchItemFailures: [] });
   expect(await invoke([record])).toEqual({ batchItemFailures: [] });
   expect(await recordsOfTask(task.userId, task.taskId)).toEqual([]);
@@ -61,7 +63,7 @@ test("an expired attachment's record twice gives its place back once, and only i
   const [gone, kept] = files as [Attachment, Attachment];
   const record = removed(
     {
-      __edb_e__: "attachment",
+      [entityAttribute]: "attachment",
       userId: task.userId,
       taskId: task.taskId,
       attachmentId: gone.attachmentId,
@@ -83,7 +85,7 @@ test("an attachment removed by a request frees nothing more (the request did tha
   const [file] = files as [Attachment];
   await invoke([
     removed({
-      __edb_e__: "attachment",
+      [entityAttribute]: "attachment",
       userId: task.userId,
       taskId: task.taskId,
       attachmentId: file.attachmentId,
@@ -97,13 +99,13 @@ test("an attachment removed by a request frees nothing more (the request did tha
 
 test("a failing record is reported to be retried from, and nothing after it is handled", async () => {
   const later = await taskWithFiles(1);
-  const malformed = removed({ __edb_e__: "task" });
+  const malformed = removed({ [entityAttribute]: "task" });
   // An attribute value of no known type: reading the image fails.
   (malformed.dynamodb as { OldImage: Record<string, unknown> }).OldImage.userId = { Q: "?" };
   const result = await invoke([
     { eventName: "INSERT", dynamodb: { SequenceNumber: "0" } },
     malformed,
-    removed({ __edb_e__: "task", userId: later.task.userId, taskId: later.task.taskId }),
+    removed({ [entityAttribute]: "task", userId: later.task.userId, taskId: later.task.taskId }),
   ]);
   expect(result).toEqual({
     batchItemFailures: [{ itemIdentifier: malformed.dynamodb?.SequenceNumber }],

@@ -3,7 +3,9 @@
  * grants) is exactly what its handler does to DynamoDB, recorded on the wire by a
  * proxy in front of DynamoDB Local while the handler runs in this process.
  */
+
 import type { Server } from "node:http";
+import { entityAttribute } from "@taskmanager/core/table";
 import { lambdaContext, loadHandler } from "@taskmanager/local/aws/lambda-handlers";
 import { signIn, signUp } from "@taskmanager/local/clients/sign-in";
 import { toApiGatewayEvent } from "@taskmanager/local/gateways/apigw-event";
@@ -12,13 +14,8 @@ import { close, createServer, listen, readBody } from "@taskmanager/local/gatewa
 import { createIssuerServer } from "@taskmanager/local/gateways/issuer-server";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type Access, grantsFor, type LinkName } from "../../src/access";
-import {
-  exportFunction,
-  issuer,
-  type RouteDefinition,
-  routes,
-  streamCleanup,
-} from "../../src/routes";
+import { streamCleanup } from "../../src/attachments/cleanup-subscription";
+import { exportFunction, issuer, type RouteDefinition, routes } from "../../src/routes";
 import { api, newPerson, type Person } from "../helpers/api";
 import { absentIds, label, ownedIds, pathOf } from "./route-cases";
 
@@ -140,7 +137,7 @@ test("the stream's cleanup is granted exactly what purging a removed task does",
     dynamodb: {
       SequenceNumber: "1",
       OldImage: Object.fromEntries(
-        Object.entries({ __edb_e__: entity, userId, taskId: ids.taskId, ...image }).map(
+        Object.entries({ [entityAttribute]: entity, userId, taskId: ids.taskId, ...image }).map(
           ([name, value]) => [name, { S: value }],
         ),
       ),

@@ -7,7 +7,9 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { describe, expect, test } from "vitest";
 import * as z from "zod/mini";
 import { STATUS_OF_CODE, toErrorResponse } from "../../src/http/errors";
-import { jsonBody, MAX_BODY_BYTES, taskIdParam } from "../../src/http/request";
+import { jsonBody, MAX_BODY_BYTES, parseRequest } from "../../src/http/request";
+import { attachmentRoutes } from "../../src/routes/attachments";
+import { taskRoutes } from "../../src/routes/tasks";
 
 const event = (fields: Partial<APIGatewayProxyEventV2>) =>
   ({ headers: {}, isBase64Encoded: false, ...fields }) as APIGatewayProxyEventV2;
@@ -74,14 +76,68 @@ describe("jsonBody", () => {
   });
 });
 
-describe("taskIdParam", () => {
-  test("a ULID passes; anything else is a 400", () => {
-    const id = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
-    expect(taskIdParam(event({ pathParameters: { taskId: id } }))).toBe(id);
+describe("parseRequest: the request as the route declares it", () => {
+  const id = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
+
+  test("a declared path parameter is parsed: a ULID passes; anything else is a 400 naming it", () => {
+    expect(parseRequest(taskRoutes.get, event({ pathParameters: { taskId: id } })).params).toEqual({
+      taskId: id,
+    });
     for (const taskId of [undefined, "", "x", id.toLowerCase(), `${id}0`, id.replace("A", "U")]) {
       const e = event({ pathParameters: taskId === undefined ? undefined : { taskId } });
-      expect(httpError(() => taskIdParam(e))).toMatchObject({ status: 400 });
+      expect(httpError(() => parseRequest(taskRoutes.get, e))).toMatchObject({
+        status: 400,
+        message: "The task id is not valid.",
+      });
     }
+    const badAttachment = event({ pathParameters: { taskId: id, attachmentId: "nope" } });
+    expect(httpError(() => parseRequest(attachmentRoutes.get, badAttachment))).toMatchObject({
+      status: 400,
+      message: "The attachment id is not valid.",
+    });
+  });
+
+  test("query and body are parsed with the route's own schemas, defaults applied", () => {
+    const listed = parseRequest(taskRoutes.list, event({ queryStringParameters: { limit: "5" } }));
+    expect(listed.query).toEqual({ limit: 5, sort: "created" });
+    expect(
+      httpError(() => parseRequest(taskRoutes.list, event({ queryStringParameters: { x: "1" } }))),
+    ).toMatchObject({ status: 400 });
+    const created = parseRequest(taskRoutes.create, json('{"title":"  Milk "}'));
+    expect(created.body).toEqual({
+      title: "Milk",
+      description: "",
+      status: "todo",
+      priority: "medium",
+      dueDate: null,
+      tags: [],
+    });
+    expect(httpError(() => parseRequest(taskRoutes.create, json('{"title":""}')))).toMatchObject({
+      status: 400,
+    });
+  });
+
+  test("what a route does not declare is not read: no query, no body, no other parameter", () => {
+    const input = parseRequest(
+      taskRoutes.get,
+      event({
+        pathParameters: { taskId: id, attachmentId: id },
+        queryStringParameters: { anything: "1" },
+        headers: { "content-type": "text/plain" },
+        body: "not json",
+      }),
+    );
+    expect(input).toEqual({ params: { taskId: id }, query: undefined, body: undefined });
+    // Nor can a handler name one: each line below must fail to compile (never run).
+    const undeclared = (given: typeof input) => [
+      // @ts-expect-error the task routes declare no attachment id
+      given.params.attachmentId,
+      // @ts-expect-error reading a task declares no body
+      given.body.title,
+      // @ts-expect-error nor a query
+      given.query.limit,
+    ];
+    expect(typeof undeclared).toBe("function");
   });
 });
 

@@ -39,7 +39,15 @@ const userToken = (properties: { userId: string; email: string }, exp = nowSecon
 
 test("building an authed handler fetches the JWKS once; requests reuse it", async () => {
   const { authedRoute } = await import("../../src/http/handler");
-  const handler = authedRoute(async ({ user }) => ({ status: 200, body: user }));
+  const route = {
+    method: "GET",
+    path: "/me",
+    handler: "test",
+    access: [],
+    summary: "who is asking",
+    response: { status: 200, description: "the subject" },
+  } as const;
+  const handler = authedRoute(route, async ({ user }) => ({ status: 200, body: user }));
   // Before any request: the fetch started when the handler was made.
   await expect.poll(() => jwksFetches, { timeout: 10_000 }).toBe(1);
 

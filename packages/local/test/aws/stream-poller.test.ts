@@ -1,12 +1,13 @@
 /** The local stand-in for Lambda's stream mapping: its filter and the event shape it hands over. */
-import { cleanupFilter } from "@taskmanager/functions/attachments/stream-filter";
+import { entityAttribute } from "@taskmanager/core/table";
+import { cleanupFilter } from "@taskmanager/functions/attachments/cleanup-subscription";
 import { expect, test } from "vitest";
 import { matchesFilter } from "../../src/aws/stream-filter";
 import { toLambdaRecord } from "../../src/aws/stream-poller";
 
 const record = (eventName: "INSERT" | "MODIFY" | "REMOVE", entity?: string) => ({
   eventName,
-  dynamodb: { OldImage: entity ? { __edb_e__: { S: entity } } : undefined },
+  dynamodb: { OldImage: entity ? { [entityAttribute]: { S: entity } } : undefined },
 });
 
 test("the cleanup filter wakes only for removed tasks and attachment records", () => {

@@ -61,6 +61,7 @@ export function passwordFlow(
     base: `/${ctx.name}`,
     serve,
     signedIn,
-    sendCode: codeSender(config.sendCode),
+    // Called on `config`, as the provider did, so a sender that is a method keeps its `this`.
+    sendCode: codeSender((email, code, purpose) => config.sendCode(email, code, purpose)),
   };
 }

@@ -1,0 +1,71 @@
+/**
+ * The task routes: each entry is everything about a route (its handler, what the
+ * handler may touch, its contract). A handler takes its own entry, so the edge
+ * parses exactly what the entry declares and the handler can read nothing else.
+ * Apart from the attachment routes so that task handlers load no attachment schema.
+ */
+import {
+  CreateTaskInput,
+  ListTasksQuery,
+  Task,
+  TaskId,
+  TaskPage,
+  UpdateTaskInput,
+} from "@taskmanager/core/task/schema";
+import { Auth, Tasks } from "../access";
+import { handler, type RouteDefinition } from "./definition";
+
+/** The path parameter of every route under a task. */
+export const taskParams = { taskId: TaskId };
+
+export const taskRoutes = {
+  create: {
+    method: "POST",
+    path: "/tasks",
+    handler: handler("tasks/create"),
+    access: [Auth.verifyTokens, Tasks.putItem],
+    summary: "Create a task",
+    body: { schema: CreateTaskInput, example: { title: "Buy milk", dueDate: "2026-12-24" } },
+    response: { status: 201, schema: Task, description: "The new task, at version 1." },
+  },
+  list: {
+    method: "GET",
+    path: "/tasks",
+    handler: handler("tasks/list"),
+    access: [Auth.verifyTokens, Tasks.query],
+    summary: "List the caller's tasks, a page at a time",
+    query: ListTasksQuery,
+    response: { status: 200, schema: TaskPage, description: "A page; `cursor` fetches the next." },
+  },
+  get: {
+    method: "GET",
+    path: "/tasks/{taskId}",
+    handler: handler("tasks/get"),
+    access: [Auth.verifyTokens, Tasks.getItem],
+    summary: "Read one task",
+    params: taskParams,
+    response: { status: 200, schema: Task, description: "The task." },
+    errors: ["not_found"],
+  },
+  update: {
+    method: "PATCH",
+    path: "/tasks/{taskId}",
+    handler: handler("tasks/update"),
+    access: [Auth.verifyTokens, Tasks.updateItem, Tasks.getItem],
+    summary: "Change a task, if it is still at the version the caller read",
+    params: taskParams,
+    body: { schema: UpdateTaskInput, example: { version: 1, status: "done" } },
+    response: { status: 200, schema: Task, description: "The task as now stored." },
+    errors: ["not_found", "conflict"],
+  },
+  remove: {
+    method: "DELETE",
+    path: "/tasks/{taskId}",
+    handler: handler("tasks/remove"),
+    access: [Auth.verifyTokens, Tasks.deleteItem],
+    summary: "Delete a task",
+    params: taskParams,
+    response: { status: 204, description: "Deleted." },
+    errors: ["not_found"],
+  },
+} as const satisfies Record<string, RouteDefinition>;
