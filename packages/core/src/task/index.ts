@@ -23,21 +23,13 @@ const newTaskId = monotonicFactory();
 
 const notFound = () => new VisibleError("not_found", "Task not found");
 
-function toTask(item: TaskItem): Task {
-  return {
-    taskId: item.taskId,
-    userId: item.userId,
-    title: item.title,
-    description: item.description,
-    status: item.status,
-    priority: item.priority,
-    dueDate: item.dueDate ?? null,
-    tags: item.tags,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-    version: item.version,
-    attachmentCount: item.attachmentIds?.length ?? 0,
-  };
+/**
+ * The API's task from the stored one: every stored field as it is, so a new field needs
+ * no line here; but the due-order key, which is internal, and the attachment id set,
+ * which the API gives as a count. An absent due date is null.
+ */
+function toTask({ dueSort: _, attachmentIds, dueDate, ...fields }: TaskItem): Task {
+  return { ...fields, dueDate: dueDate ?? null, attachmentCount: attachmentIds?.length ?? 0 };
 }
 
 export async function create(userId: string, input: CreateTaskInput): Promise<Task> {
