@@ -23,7 +23,7 @@ export default $config({
     const { table } = await import("./infra/table");
     const { bucket } = await import("./infra/bucket");
     await import("./infra/table-stream");
-    const { auth } = await import("./infra/auth");
+    const { issuerUrl } = await import("./infra/auth");
     const { api } = await import("./infra/api");
     const { exporter } = await import("./infra/export");
     const { web } = await import("./infra/web");
@@ -31,7 +31,7 @@ export default $config({
     await import("./infra/monitoring");
     return {
       api: api.url,
-      auth: auth.properties.url,
+      auth: issuerUrl,
       export: exporter.url,
       web: web.url,
       table: table.name,

@@ -82,5 +82,15 @@ const issuerFunction = new sst.aws.Function("AuthIssuer", {
   ...accessArgs(issuer.access, targets),
 });
 
+/**
+ * The issuer's URL, the one spelling everything uses: the link, the web build
+ * (VITE_AUTH_URL) and the stack's outputs. AWS returns Function URLs with a
+ * trailing slash (`https://<id>.lambda-url.<region>.on.aws/`), and OpenAuth's client
+ * builds `issuer + "/authorize"`, so the raw URL would send browsers to
+ * `//authorize`, which the issuer's router does not match (404). `sst.aws.Auth`
+ * strips the slash itself; this function is ours, so it is stripped here, once.
+ */
+export const issuerUrl = issuerFunction.url.apply((url) => url.replace(/\/+$/, ""));
+
 /** What handlers see as `Resource.Auth`: the issuer's URL, to verify tokens against. */
-export const auth = new sst.Linkable("Auth", { properties: { url: issuerFunction.url } });
+export const auth = new sst.Linkable("Auth", { properties: { url: issuerUrl } });

@@ -1,5 +1,5 @@
 import { api } from "./api";
-import { auth } from "./auth";
+import { issuerUrl } from "./auth";
 import { DEV_WEB_URL } from "./constants";
 import { exporter } from "./export";
 import { router } from "./web-origin";
@@ -19,7 +19,7 @@ export const web = new sst.aws.StaticSite("WebApp", {
   vite: { types: ".sst/sst-env.d.ts" },
   environment: {
     VITE_API_URL: api.url,
-    VITE_AUTH_URL: auth.properties.url,
+    VITE_AUTH_URL: issuerUrl,
     VITE_EXPORT_URL: exporter.url,
   },
   // Versioned like every bucket: a bad deploy's overwritten files can be restored.

@@ -369,6 +369,28 @@ export function checkStage(stage: string, expected: StageExpectations) {
     });
   });
 
+  describe(`stage ${stage}: linked URLs`, () => {
+    test("the issuer's URL has no trailing slash in the link, the web build and the outputs", () => {
+      // AWS's shape, as the mock gives it: a Function URL ends with "/".
+      const functionUrl: string = s.one("aws:lambda/functionUrl:FunctionUrl", "AuthIssuerUrl").state
+        .functionUrl;
+      expect(functionUrl).toMatch(/[^/]\/$/);
+      const issuerUrl = functionUrl.slice(0, -1);
+      // OpenAuth's client and verify.ts join it as `issuer + "/authorize"`.
+      expect(new URL(`${issuerUrl}/authorize`).pathname).toBe("/authorize");
+
+      const linked = s.targets.filter((t) => t.links.Auth);
+      expect(linked.length).toBeGreaterThan(0);
+      for (const t of linked) expect(t.links.Auth?.url, t.functionID).toBe(issuerUrl);
+      expect(s.outputs.auth).toBe(issuerUrl);
+      if (!s.dev) {
+        // `sst dev` runs Vite itself with these variables; deployed, this command builds the site.
+        const build = s.one("command:local:Command", "WebAppBuilder");
+        expect(build.inputs.environment.VITE_AUTH_URL).toBe(issuerUrl);
+      }
+    });
+  });
+
   describe(`stage ${stage}: mail, web and tags`, () => {
     test("verification codes are mailed from the explicit from-address", () => {
       const link = target("AuthIssuer").links.AuthEmail;

@@ -57,6 +57,8 @@ export interface Synth {
   app: Inputs;
   resources: Recorded[];
   targets: FunctionTarget[];
+  /** What `run()` returned (the stack's outputs, as `sst deploy` prints them), resolved. */
+  outputs: Inputs;
   ofType(type: string): Recorded[];
   one(type: string, name: string): Recorded;
 }
@@ -354,19 +356,22 @@ export async function synth(stage: string, options: SynthOptions = {}): Promise<
   // The program's own error is kept and rethrown here, rather than left to fail
   // Pulumi's stack, whose internal promises would then reject unhandled.
   let programError: unknown;
+  let returned: Inputs = {};
   const program = async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       retained.set(`${args.type}::${args.name}`, args.opts.retainOnDelete);
       return undefined;
     });
     try {
-      return await config.run();
+      returned = await config.run();
+      return returned;
     } catch (error) {
       programError = error;
       return {};
     }
   };
 
+  const outputs: Inputs = {};
   const stack = pulumi.runtime as unknown as {
     runInPulumiStack(init: () => Promise<unknown>): Promise<unknown>;
   };
@@ -374,6 +379,12 @@ export async function synth(stage: string, options: SynthOptions = {}): Promise<
     await Promise.race([stack.runInPulumiStack(() => run(program as never)), failed]);
     if (programError) throw programError;
     await Promise.race([settle(resources), failed]);
+    for (const [key, value] of Object.entries(returned)) {
+      outputs[key] = await Promise.race([
+        new Promise((resolve) => pulumi.output(value).apply(resolve)),
+        failed,
+      ]);
+    }
   } finally {
     // Not closed: after a failure, calls still in flight would only add noise.
     server.unref();
@@ -390,6 +401,7 @@ export async function synth(stage: string, options: SynthOptions = {}): Promise<
     app,
     resources,
     targets,
+    outputs,
     ofType,
     one(type, name) {
       const found = ofType(type).filter((r) => r.name === name);
