@@ -31,6 +31,10 @@ export function useScreen(title: string) {
   return heading;
 }
 
+/** Elements the keyboard shortcuts focus ("n" quick add, "/" search), wherever they are rendered. */
+export const QUICK_ADD_ID = "quick-add-title";
+export const SEARCH_ID = "task-search";
+
 /** A focus wanted on an element that the next screen renders ("n" from another screen). */
 let wanted: string | null = null;
 

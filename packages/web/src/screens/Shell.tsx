@@ -6,15 +6,12 @@
 import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { announcement } from "../app/announce";
-import { requestFocus } from "../app/screen";
+import { QUICK_ADD_ID, requestFocus, SEARCH_ID } from "../app/screen";
 import { currentEmail, readTokens, signOut } from "../tokens";
 import { OfflineBanner } from "../widgets/OfflineBanner";
 import { ShortcutsDialog, useShortcuts } from "../widgets/Shortcuts";
 import { ToastView } from "../widgets/Toast";
 import { SignIn } from "./SignIn";
-
-export const QUICK_ADD_ID = "quick-add-title";
-export const SEARCH_ID = "task-search";
 
 export function Shell() {
   const { pathname } = useLocation();

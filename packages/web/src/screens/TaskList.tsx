@@ -7,7 +7,7 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { TASK_STATUSES } from "@taskmanager/core/task/schema";
 import { useEffect, useId, useRef, useState } from "react";
 import { describeError } from "../app/error-message";
-import { useScreen } from "../app/screen";
+import { SEARCH_ID, useScreen } from "../app/screen";
 import { rememberListSearch } from "../search";
 import { ListFilter } from "../tasks/endpoints";
 import { toFieldErrors } from "../tasks/form";
@@ -18,7 +18,6 @@ import { ExportButton } from "../widgets/ExportButton";
 import { LabelledOptions } from "../widgets/LabelledOptions";
 import { QuickAdd } from "../widgets/QuickAdd";
 import { TaskRows } from "../widgets/TaskRows";
-import { SEARCH_ID } from "./Shell";
 
 const route = getRouteApi("/");
 
