@@ -6,10 +6,19 @@
 import type { ProviderOptions, ProviderRoute } from "@openauthjs/openauth/provider/provider";
 import { Storage } from "@openauthjs/openauth/storage/storage";
 import type { Context } from "hono";
+import type { CodePurpose } from "../email";
 import { isPage } from "../pages";
 import { subjectKey } from "./accounts";
 import { codeSender, type SendCode } from "./code-sender";
-import type { PasswordProviderConfig } from "./index";
+
+/** What the password provider is given: how to mail a code, and whom to tell what. */
+export interface PasswordProviderConfig {
+  sendCode: (email: string, code: string, purpose: CodePurpose) => Promise<void>;
+  /** Tells an account's owner that someone tried to register their address again. */
+  notifyExistingAccount: (email: string) => Promise<void>;
+  /** Told of every refused sign-in (wrong email or password, or locked out), for metrics. */
+  onSignInFailed?: () => void;
+}
 
 /** How long a flow's state (OpenAuth's encrypted cookie) lasts. */
 export const STATE_SECONDS = 60 * 60;

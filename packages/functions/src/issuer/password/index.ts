@@ -9,19 +9,12 @@
  * sign-in.ts (/authorize), sign-up.ts (/register) and reset.ts (/change).
  */
 import type { Provider } from "@openauthjs/openauth/provider/provider";
-import type { CodePurpose } from "../email";
-import { passwordFlow } from "./flow";
+import { type PasswordProviderConfig, passwordFlow } from "./flow";
 import { resetRoutes } from "./reset";
 import { signInRoutes } from "./sign-in";
 import { signUpRoutes } from "./sign-up";
 
-export interface PasswordProviderConfig {
-  sendCode: (email: string, code: string, purpose: CodePurpose) => Promise<void>;
-  /** Tells an account's owner that someone tried to register their address again. */
-  notifyExistingAccount: (email: string) => Promise<void>;
-  /** Told of every refused sign-in (wrong email or password, or locked out), for metrics. */
-  onSignInFailed?: () => void;
-}
+export type { PasswordProviderConfig } from "./flow";
 
 export function PasswordProvider(config: PasswordProviderConfig): Provider<{ email: string }> {
   return {
