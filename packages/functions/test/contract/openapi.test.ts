@@ -1,7 +1,9 @@
-/** The OpenAPI document: generated from the route table, committed, served, and complete. */
+/** The OpenAPI document and docs/api.md's table: generated from the route table, committed, served, and complete. */
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { expect, test } from "vitest";
 import { openApiDocument } from "../../src/openapi/document";
+import { withRouteTable } from "../../src/openapi/route-table";
 import { routes } from "../../src/routes";
 import { api } from "../helpers/api";
 import { documentPath } from "../helpers/openapi-contract";
@@ -10,6 +12,11 @@ const generated = openApiDocument();
 
 test("docs/openapi.json is what the code generates (run `pnpm openapi` after changing a route)", () => {
   expect(JSON.parse(readFileSync(documentPath, "utf8"))).toEqual(generated);
+});
+
+test("docs/api.md's route table is what the code generates (run `pnpm openapi` after changing a route)", () => {
+  const apiDoc = readFileSync(resolve(documentPath, "../api.md"), "utf8");
+  expect(apiDoc).toBe(withRouteTable(apiDoc));
 });
 
 test("GET /openapi.json serves it without a token", async () => {
