@@ -19,6 +19,7 @@ export interface MonitoredFunction {
 
 export interface MonitoredStreamConsumer {
   component: string;
+  /** The Lambda function name (never its ARN): the `FunctionName` dimension of its metrics. */
   functionName: $util.Input<string>;
   /** Where records that failed every retry go (an SQS queue or SNS topic ARN), if anywhere. */
   onFailureArn?: $util.Input<string | undefined>;
@@ -104,11 +105,22 @@ $transform(sst.aws.Function, (args, _opts, name) => {
   monitored.functions.add({ component: name, functionName });
 });
 
+/**
+ * A function's name from what a mapping is given: SST sets an event source
+ * mapping's `functionName` to the function's ARN, but Lambda publishes metrics
+ * under `FunctionName=<name>`; an alarm on the ARN watches a metric that never
+ * exists and, with missing data not breaching, stays OK forever.
+ */
+export function functionNameOf(nameOrArn: string): string {
+  // arn:aws:lambda:<region>:<account>:function:<name>[:<version or alias>]
+  return nameOrArn.startsWith("arn:") ? (nameOrArn.split(":")[6] ?? nameOrArn) : nameOrArn;
+}
+
 /** Stream and queue subscribers: their lag and their dead letters are watched too. */
 $transform(aws.lambda.EventSourceMapping, (args, _opts, name) => {
   monitored.streamConsumers.add({
     component: name,
-    functionName: args.functionName,
+    functionName: $output(args.functionName).apply(functionNameOf),
     onFailureArn: $output(args.destinationConfig).apply(
       (config) => config?.onFailure?.destinationArn,
     ),

@@ -20,6 +20,20 @@ export interface StageExpectations {
   alarmEmail?: string;
 }
 
+/** DynamoDB's `Operation` dimension values (the API's operation names). */
+const DYNAMO_OPERATION_NAMES = [
+  "GetItem",
+  "PutItem",
+  "UpdateItem",
+  "DeleteItem",
+  "Query",
+  "Scan",
+  "BatchGetItem",
+  "BatchWriteItem",
+  "TransactGetItems",
+  "TransactWriteItems",
+];
+
 const LOG_RETENTION_DAYS = 14; // FUNCTION_DEFAULTS.logRetention, "2 weeks"
 
 interface Statement {
@@ -249,17 +263,64 @@ export function checkStage(stage: string, expected: StageExpectations) {
       }
     });
 
-    test("every stream subscriber has an iterator-age alarm", () => {
+    test("every stream subscriber has an iterator-age alarm, on the name Lambda publishes it under", () => {
       const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
-      for (const mapping of s.ofType("aws:lambda/eventSourceMapping:EventSourceMapping")) {
-        expect(
-          alarms.some(
-            (a) =>
-              a.inputs.metricName === "IteratorAge" &&
-              a.inputs.dimensions?.FunctionName === mapping.inputs.functionName,
-          ),
-          mapping.name,
-        ).toBe(true);
+      const mappings = s.ofType("aws:lambda/eventSourceMapping:EventSourceMapping");
+      expect(mappings.length).toBeGreaterThan(0);
+      for (const mapping of mappings) {
+        // SST gives the mapping the function's ARN; Lambda's metrics carry its name.
+        const subscriber = lambdas().find((l) => l.state.arn === mapping.inputs.functionName);
+        expect(subscriber, mapping.name).toBeDefined();
+        const found = alarms.filter(
+          (a) =>
+            a.inputs.metricName === "IteratorAge" &&
+            a.inputs.dimensions?.FunctionName === subscriber?.inputs.name,
+        );
+        expect(found, mapping.name).toHaveLength(1);
+      }
+    });
+  });
+
+  describe(`stage ${stage}: alarm dimensions are what each service publishes`, () => {
+    /** Every metric an alarm reads: its own, or each of its metric queries'. */
+    const alarmMetrics = () =>
+      s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").flatMap((a) =>
+        a.inputs.metricName
+          ? [{ alarm: a.name, namespace: a.inputs.namespace, dimensions: a.inputs.dimensions }]
+          : (a.inputs.metricQueries ?? [])
+              .filter((q: Recorded["inputs"]) => q.metric)
+              .map((q: Recorded["inputs"]) => ({
+                alarm: a.name,
+                namespace: q.metric.namespace,
+                dimensions: q.metric.dimensions,
+              })),
+      );
+
+    test("names and ids, never ARNs: Lambda by FunctionName, DynamoDB by TableName, SQS by QueueName, API Gateway by ApiId", () => {
+      // What each service's metrics are published under, for the resources of this stack.
+      const published: Record<string, Record<string, string[]>> = {
+        "AWS/Lambda": { FunctionName: lambdas().map((l) => l.inputs.name) },
+        "AWS/DynamoDB": {
+          TableName: s.ofType("aws:dynamodb/table:Table").map((t) => t.state.name),
+          Operation: DYNAMO_OPERATION_NAMES,
+        },
+        "AWS/SQS": { QueueName: s.ofType("aws:sqs/queue:Queue").map((q) => q.state.name) },
+        "AWS/ApiGateway": {
+          // The id the mock cloud assigned the API (synth.ts: `<name>-id`).
+          ApiId: ["ApiApi-id"],
+          Stage: ["$default"],
+        },
+      };
+      const metrics = alarmMetrics();
+      expect(metrics.length).toBeGreaterThan(0);
+      for (const { alarm, namespace, dimensions } of metrics) {
+        const known = published[namespace];
+        expect(known, `${alarm}: namespace ${namespace}`).toBeDefined();
+        for (const [key, value] of Object.entries(dimensions ?? {})) {
+          expect(String(value), `${alarm}: ${key}`).not.toMatch(/^arn:/);
+          expect(known?.[key], `${alarm}: dimension ${key}`).toBeDefined();
+          expect(known?.[key], `${alarm}: ${key}=${value}`).toContain(value);
+        }
       }
     });
   });
