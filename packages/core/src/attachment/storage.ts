@@ -91,15 +91,39 @@ export async function signDownload(key: string, filename: string, contentType: s
   return { url, expiresAt: expiresAt() };
 }
 
-/** The stored object's size and type, or null when nothing is stored under `key`. */
+/**
+ * The stored object's size and type, or null when nothing is stored under `key`.
+ *
+ * S3 answers a missing key with 404 only to a caller that may `s3:ListBucket` the
+ * bucket; to anyone else it answers 403 (and a HEAD has no body, so no error
+ * code: only the status says it). The functions that call this are granted
+ * `s3:GetObject` on the objects and nothing on the bucket, so here 403 means
+ * "not uploaded". (s3rver always answers 404; test/attachment-storage-403.test.ts
+ * puts S3's 403 in front of it.)
+ *
+ * Chosen over granting `s3:ListBucket`: IAM cannot scope that grant to the one
+ * task being completed (a role's policy is static; the narrowest form is an
+ * `s3:prefix` condition covering every user's keys), so the function would gain
+ * a listing of every user's attachments to answer a yes/no about one object;
+ * and whether a prefix-conditioned grant even turns the HEAD's 403 into a 404 is
+ * IAM's business, which nothing here can show. The cost: a role that lost
+ * `s3:GetObject` would read as "not uploaded" rather than fail loudly, which the
+ * infra tests guard against (each function's policy equals its declared access)
+ * and which would break every download just as visibly.
+ */
 export async function headObject(key: string) {
   try {
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
     return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? "" };
   } catch (error) {
-    if (hasCause(error, ["NotFound", "NoSuchKey"])) return null;
+    if (hasCause(error, ["NotFound", "NoSuchKey"]) || isForbidden(error)) return null;
     throw error;
   }
+}
+
+/** A 403 from S3, whatever the SDK names it (a HEAD's carries no code). */
+function isForbidden(error: unknown): boolean {
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403;
 }
 
 /** Marks a checked object as kept, so the lifecycle rule for pending uploads spares it. */
