@@ -80,9 +80,11 @@ export async function seedTasks(userId: string, count: number): Promise<void> {
 /** The DynamoDB Query `Task.list` sends for the newest-first page, as ElectroDB builds it. */
 export async function listQueryInput(userId: string, limit: number): Promise<QueryCommandInput> {
   const { TaskEntity } = await import("../../packages/core/src/task/entity");
+  const { LISTED_ATTRIBUTES } = await import("../../packages/core/src/task/index");
+  // The list's own request: the same index, order and projection.
   return TaskEntity.query
     .byCreated({ userId })
-    .params({ limit, order: "desc" }) as QueryCommandInput;
+    .params({ limit, order: "desc", attributes: LISTED_ATTRIBUTES }) as QueryCommandInput;
 }
 
 /** The bare baseline: that Query with lib-dynamodb, the items returned as they come. */

@@ -34,7 +34,7 @@ const STORED_FIELDS = Object.keys(Task.shape).filter(
  * from, not the search copies or the other indexes' keys. A page of 50 is about half
  * the bytes to receive, unmarshall and format.
  */
-const LISTED_ATTRIBUTES = [...STORED_FIELDS, "dueDate", "dueSort", "attachmentIds"] as const;
+export const LISTED_ATTRIBUTES = [...STORED_FIELDS, "dueDate", "dueSort", "attachmentIds"] as const;
 
 /**
  * The API's task from the stored one: the fields the API's schema declares, so a new
