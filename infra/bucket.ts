@@ -1,6 +1,9 @@
 import { STATE_TAG } from "../packages/core/src/attachment/schema";
 import { bucketCors } from "../packages/functions/src/routes";
+import { ATTACHMENT_LIFECYCLE } from "./constants";
 import { webOrigins } from "./web-origin";
+
+const { recoveryDays, pendingDays } = ATTACHMENT_LIFECYCLE;
 
 /**
  * Task attachments. Browsers upload and download with signed URLs straight to
@@ -16,9 +19,18 @@ export const bucket = new sst.aws.Bucket("AttachmentBucket", {
     allowHeaders: bucketCors.allowHeaders,
     maxAge: `${bucketCors.maxAge} seconds`,
   },
-  // SST's lifecycle rules take only a prefix and an expiry, and its transform runs
-  // only when there is at least one: this rule is the seed, completed below.
-  lifecycle: [{ id: "remove-abandoned-pending-uploads", expiresIn: "1 day" }],
+  /**
+   * A deleted attachment's bytes are gone within ATTACHMENT_LIFECYCLE.goneWithinDays
+   * (infra/constants.ts). Versioning turns a DeleteObject into a delete marker and
+   * keeps the bytes as a noncurrent version: restorable for `recoveryDays`, then
+   * expired; the delete marker left alone after that is removed too. Uploads never
+   * completed (still tagged pending) are expired after `pendingDays` and then go the
+   * same way.
+   *
+   * SST's lifecycle rules take only a prefix and an expiry, and its transform runs
+   * only when there is at least one: this rule is the seed, completed below.
+   */
+  lifecycle: [{ id: "remove-abandoned-pending-uploads", expiresIn: `${pendingDays} day` }],
   transform: {
     lifecycle: (args) => {
       args.rules = $output(args.rules).apply((rules) => [
@@ -35,10 +47,18 @@ export const bucket = new sst.aws.Bucket("AttachmentBucket", {
           abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
         },
         {
+          // Deleted and overwritten files: the recovery window, then gone.
           id: "expire-noncurrent-versions",
           status: "Enabled",
           filter: {},
-          noncurrentVersionExpiration: { noncurrentDays: 30 },
+          noncurrentVersionExpiration: { noncurrentDays: recoveryDays },
+        },
+        {
+          // A delete marker with no versions left behind it (S3 keeps it otherwise).
+          id: "remove-expired-delete-markers",
+          status: "Enabled",
+          filter: {},
+          expiration: { expiredObjectDeleteMarker: true },
         },
       ]);
     },

@@ -14,10 +14,13 @@ const granted = accessArgs(streamCleanup.access, {
 });
 
 /**
- * Deleting a task leaves nothing behind: the table's stream wakes this subscriber
+ * Deleting a task deletes its attachments: the table's stream wakes this subscriber
  * (only for removed tasks and attachment records, by Lambda's event filter), which
- * deletes the attachments' objects and records. Failures are retried from the
- * record that failed; what keeps failing goes to the dead-letter queue.
+ * deletes the attachments' records and objects. The bucket is versioned, so a
+ * deleted object's bytes stay restorable for a while and are gone within the
+ * promised days (ATTACHMENT_LIFECYCLE in infra/constants.ts, rules in bucket.ts).
+ * Failures are retried from the record that failed; what keeps failing goes to
+ * the dead-letter queue.
  */
 table.subscribe(
   "TaskCleanup",

@@ -4,10 +4,18 @@
  * calls `checkStage` with its settings and what those settings must lead to.
  */
 import { beforeAll, describe, expect, inject, test } from "vitest";
+import { STATE_TAG } from "../../packages/core/src/attachment/schema";
 import { type Access, grantsFor, type Scope } from "../../packages/functions/src/access";
 import { issuer, routes } from "../../packages/functions/src/routes";
 import viteConfig from "../../packages/web/vite.config";
-import { API_THROTTLE, DEV_WEB_PORT, DEV_WEB_URL, FUNCTION_DEFAULTS } from "../constants";
+import {
+  API_THROTTLE,
+  ATTACHMENT_LIFECYCLE,
+  DEV_WEB_PORT,
+  DEV_WEB_URL,
+  FUNCTION_DEFAULTS,
+  LIFECYCLE_LAG_DAYS,
+} from "../constants";
 import { resourceTags } from "../stage";
 import { ACCOUNT, REGION, type Recorded, type Synth, synth } from "./synth";
 
@@ -449,6 +457,43 @@ export function checkStage(stage: string, expected: StageExpectations) {
         const build = s.one("command:local:Command", "WebAppBuilder");
         expect(build.inputs.environment.VITE_AUTH_URL).toBe(issuerUrl);
       }
+    });
+  });
+
+  describe(`stage ${stage}: deleted files`, () => {
+    const { goneWithinDays, recoveryDays, pendingDays } = ATTACHMENT_LIFECYCLE;
+    test(`a deleted attachment's bytes are gone within ${goneWithinDays} days: the bucket's lifecycle rules make it so`, () => {
+      const bucket = s.one("aws:s3/bucket:Bucket", "AttachmentBucketBucket");
+      const lifecycles = s
+        .ofType("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")
+        .filter((l) => l.inputs.bucket === bucket.state.bucket);
+      expect(lifecycles).toHaveLength(1);
+      const rules: Recorded["inputs"][] = lifecycles[0]?.inputs.rules ?? [];
+      for (const rule of rules) expect(rule.status, rule.id).toBe("Enabled");
+      const everyObject = (rule: Recorded["inputs"]) => Object.keys(rule.filter ?? {}).length === 0;
+
+      // A delete leaves the bytes as a noncurrent version: kept for the recovery window only,
+      // however many versions there are.
+      const noncurrent = rules.filter((r) => everyObject(r) && r.noncurrentVersionExpiration);
+      expect(noncurrent).toHaveLength(1);
+      expect(noncurrent[0]?.noncurrentVersionExpiration).toEqual({ noncurrentDays: recoveryDays });
+      // Then the delete marker, alone, goes too.
+      expect(
+        rules.some((r) => everyObject(r) && r.expiration?.expiredObjectDeleteMarker === true),
+      ).toBe(true);
+      // Uploads never completed are expired (made noncurrent) after pendingDays.
+      const pending = rules.filter(
+        (r) => r.filter?.tag?.key === STATE_TAG && r.filter.tag.value === "pending",
+      );
+      expect(pending.map((r) => r.expiration?.days)).toEqual([pendingDays]);
+      expect(
+        rules.some((r) => everyObject(r) && r.abortIncompleteMultipartUpload?.daysAfterInitiation),
+      ).toBe(true);
+
+      // The worst case, an abandoned upload: each step rounded up to midnight UTC by S3,
+      // then S3's asynchronous removal.
+      const worstCase = pendingDays + 1 + recoveryDays + 1 + LIFECYCLE_LAG_DAYS;
+      expect(worstCase).toBeLessThanOrEqual(goneWithinDays);
     });
   });
 
