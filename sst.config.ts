@@ -18,6 +18,9 @@ export default $config({
   },
   async run() {
     // Imported here, not at the top: SST evaluates infra only inside run().
+    // Decided first, so a refused setting stops the deploy before anything is made.
+    const { monitoringEnabled } = await import("./infra/config");
+    const monitoring = monitoringEnabled();
     // defaults first: its transforms shape every function created after it.
     await import("./infra/defaults");
     const { table } = await import("./infra/table");
@@ -28,7 +31,8 @@ export default $config({
     const { exporter } = await import("./infra/export");
     const { web } = await import("./infra/web");
     // monitoring last: it alarms on every function, table and stream created above.
-    await import("./infra/monitoring");
+    // Production stages always; others only with MONITORING=true (infra/config.ts).
+    if (monitoring) await import("./infra/monitoring");
     return {
       api: api.url,
       auth: issuerUrl,

@@ -13,6 +13,8 @@ import { isProductionStage } from "./stage";
  *                        grant on recipient identities that the SES sandbox needs).
  *   WEB_DOMAIN           custom domain for the web app (production only).
  *   ALARM_EMAIL          who is mailed when an alarm fires (required on production).
+ *   MONITORING           "true" gives a non-production stage the alarms and the
+ *                        dashboard; production stages always have them.
  */
 export const isProduction = isProductionStage($app.stage);
 
@@ -75,4 +77,26 @@ export function alarmEmail(): string | undefined {
     );
   }
   return email;
+}
+
+/**
+ * Whether this stage gets the alarms and the dashboard (infra/monitoring.ts).
+ * Production stages always: someone is told when they fire. Elsewhere only when
+ * asked (MONITORING=true): each alarm is billed monthly and a dev stage's alarms
+ * page no one, while its functions fail on purpose all day.
+ */
+export function monitoringEnabled(): boolean {
+  const value = setting("MONITORING");
+  if (value !== undefined && value !== "true" && value !== "false") {
+    throw new DeployRefused(`MONITORING must be "true" or "false", not "${value}".`);
+  }
+  if (isProduction) {
+    if (value === "false") {
+      throw new DeployRefused(
+        "MONITORING=false would leave production without alarms. Unset it; production stages are always monitored.",
+      );
+    }
+    return true;
+  }
+  return value === "true";
 }

@@ -10,6 +10,7 @@ const SETTINGS = [
   "AUTH_EMAIL_SANDBOX",
   "WEB_DOMAIN",
   "ALARM_EMAIL",
+  "MONITORING",
 ];
 
 async function configFor(stage: string, env: Record<string, string>, dev = false) {
@@ -96,5 +97,24 @@ describe("the alarm address", () => {
     expect(dev.alarmEmail()).toBeUndefined();
     const set = await configFor("production", { ALARM_EMAIL: "oncall@example.com" });
     expect(set.alarmEmail()).toBe("oncall@example.com");
+  });
+});
+
+describe("alarms and the dashboard", () => {
+  test("production stages always have them; other stages only when asked", async () => {
+    for (const stage of ["prod", "production"]) {
+      expect((await configFor(stage, {})).monitoringEnabled(), stage).toBe(true);
+    }
+    expect((await configFor("dev", {}, true)).monitoringEnabled()).toBe(false);
+    expect((await configFor("staging", {})).monitoringEnabled()).toBe(false);
+    expect((await configFor("staging", { MONITORING: "true" })).monitoringEnabled()).toBe(true);
+    expect((await configFor("dev", { MONITORING: "true" }, true)).monitoringEnabled()).toBe(true);
+  });
+
+  test("production cannot turn them off, and only true or false is understood", async () => {
+    const prod = await configFor("prod", { MONITORING: "false" });
+    expect(() => prod.monitoringEnabled()).toThrow(prod.DeployRefused);
+    const wrong = await configFor("staging", { MONITORING: "yes" });
+    expect(() => wrong.monitoringEnabled()).toThrow(/"true" or "false"/);
   });
 });

@@ -3,6 +3,7 @@ import { checkStage } from "./stage-checks";
 
 checkStage("prod", {
   env: { WEB_DOMAIN: "tasks.example.com", ALARM_EMAIL: "oncall@example.com" },
+  monitoring: true,
   production: true,
   webOrigins: ["https://tasks.example.com"],
   mail: {

@@ -7,6 +7,7 @@ checkStage("production", {
     AUTH_EMAIL_SANDBOX: "false",
     ALARM_EMAIL: "oncall@example.com",
   },
+  monitoring: true,
   production: true,
   webOrigins: ["https://WebCdnDistribution.cloudfront.net"],
   mail: {

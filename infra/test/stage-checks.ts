@@ -26,6 +26,8 @@ export interface StageExpectations {
   webOrigins: string[];
   mail: { identity: string; from: string; owner: boolean; sandbox: boolean };
   alarmEmail?: string;
+  /** Whether the stage has the alarms and the dashboard (production, or MONITORING=true). */
+  monitoring: boolean;
 }
 
 /** DynamoDB's `Operation` dimension values (the API's operation names). */
@@ -253,154 +255,175 @@ export function checkStage(stage: string, expected: StageExpectations) {
       for (const lambda of lambdas()) expect(names).toContain(lambda.inputs.loggingConfig.logGroup);
     });
 
-    test("every function has an error alarm and a throttle alarm, sent to the alarm topic", () => {
-      const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
-      const topic = s.one("aws:sns/topic:Topic", "Alarms");
-      for (const lambda of lambdas()) {
-        for (const metricName of ["Errors", "Throttles"]) {
+    test.runIf(expected.monitoring)(
+      "every function has an error alarm and a throttle alarm, sent to the alarm topic",
+      () => {
+        const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        const topic = s.one("aws:sns/topic:Topic", "Alarms");
+        for (const lambda of lambdas()) {
+          for (const metricName of ["Errors", "Throttles"]) {
+            const found = alarms.filter(
+              (a) =>
+                a.inputs.metricName === metricName &&
+                a.inputs.dimensions?.FunctionName === lambda.inputs.name,
+            );
+            expect(found, `${metricName} of ${lambda.inputs.name}`).toHaveLength(1);
+          }
+        }
+        for (const alarm of alarms) {
+          expect(alarm.inputs.alarmActions, alarm.name).toEqual([topic.state.arn]);
+        }
+      },
+    );
+
+    test.runIf(expected.monitoring)(
+      "every stream subscriber has an iterator-age alarm, on the name Lambda publishes it under",
+      () => {
+        const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        const mappings = s.ofType("aws:lambda/eventSourceMapping:EventSourceMapping");
+        expect(mappings.length).toBeGreaterThan(0);
+        for (const mapping of mappings) {
+          // SST gives the mapping the function's ARN; Lambda's metrics carry its name.
+          const subscriber = lambdas().find((l) => l.state.arn === mapping.inputs.functionName);
+          expect(subscriber, mapping.name).toBeDefined();
           const found = alarms.filter(
             (a) =>
-              a.inputs.metricName === metricName &&
-              a.inputs.dimensions?.FunctionName === lambda.inputs.name,
+              a.inputs.metricName === "IteratorAge" &&
+              a.inputs.dimensions?.FunctionName === subscriber?.inputs.name,
           );
-          expect(found, `${metricName} of ${lambda.inputs.name}`).toHaveLength(1);
+          expect(found, mapping.name).toHaveLength(1);
         }
-      }
-      for (const alarm of alarms) {
-        expect(alarm.inputs.alarmActions, alarm.name).toEqual([topic.state.arn]);
-      }
-    });
+      },
+    );
+  });
 
-    test("every stream subscriber has an iterator-age alarm, on the name Lambda publishes it under", () => {
-      const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
-      const mappings = s.ofType("aws:lambda/eventSourceMapping:EventSourceMapping");
-      expect(mappings.length).toBeGreaterThan(0);
-      for (const mapping of mappings) {
-        // SST gives the mapping the function's ARN; Lambda's metrics carry its name.
-        const subscriber = lambdas().find((l) => l.state.arn === mapping.inputs.functionName);
-        expect(subscriber, mapping.name).toBeDefined();
-        const found = alarms.filter(
-          (a) =>
-            a.inputs.metricName === "IteratorAge" &&
-            a.inputs.dimensions?.FunctionName === subscriber?.inputs.name,
+  describe.runIf(expected.monitoring)(
+    `stage ${stage}: alarm dimensions are what each service publishes`,
+    () => {
+      /** Every metric an alarm reads: its own, or each of its metric queries'. */
+      const alarmMetrics = () =>
+        s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").flatMap((a) =>
+          a.inputs.metricName
+            ? [{ alarm: a.name, namespace: a.inputs.namespace, dimensions: a.inputs.dimensions }]
+            : (a.inputs.metricQueries ?? [])
+                .filter((q: Recorded["inputs"]) => q.metric)
+                .map((q: Recorded["inputs"]) => ({
+                  alarm: a.name,
+                  namespace: q.metric.namespace,
+                  dimensions: q.metric.dimensions,
+                })),
         );
-        expect(found, mapping.name).toHaveLength(1);
-      }
-    });
-  });
 
-  describe(`stage ${stage}: alarm dimensions are what each service publishes`, () => {
-    /** Every metric an alarm reads: its own, or each of its metric queries'. */
-    const alarmMetrics = () =>
-      s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").flatMap((a) =>
-        a.inputs.metricName
-          ? [{ alarm: a.name, namespace: a.inputs.namespace, dimensions: a.inputs.dimensions }]
-          : (a.inputs.metricQueries ?? [])
-              .filter((q: Recorded["inputs"]) => q.metric)
-              .map((q: Recorded["inputs"]) => ({
-                alarm: a.name,
-                namespace: q.metric.namespace,
-                dimensions: q.metric.dimensions,
-              })),
-      );
-
-    test("names and ids, never ARNs: Lambda by FunctionName, DynamoDB by TableName, SQS by QueueName, API Gateway by ApiId", () => {
-      // What each service's metrics are published under, for the resources of this stack.
-      const published: Record<string, Record<string, string[]>> = {
-        "AWS/Lambda": { FunctionName: lambdas().map((l) => l.inputs.name) },
-        "AWS/DynamoDB": {
-          TableName: s.ofType("aws:dynamodb/table:Table").map((t) => t.state.name),
-          Operation: DYNAMO_OPERATION_NAMES,
-        },
-        "AWS/SQS": { QueueName: s.ofType("aws:sqs/queue:Queue").map((q) => q.state.name) },
-        "AWS/ApiGateway": {
-          // The id the mock cloud assigned the API (synth.ts: `<name>-id`).
-          ApiId: ["ApiApi-id"],
-          Stage: ["$default"],
-        },
-      };
-      const metrics = alarmMetrics();
-      expect(metrics.length).toBeGreaterThan(0);
-      for (const { alarm, namespace, dimensions } of metrics) {
-        const known = published[namespace];
-        expect(known, `${alarm}: namespace ${namespace}`).toBeDefined();
-        for (const [key, value] of Object.entries(dimensions ?? {})) {
-          expect(String(value), `${alarm}: ${key}`).not.toMatch(/^arn:/);
-          expect(known?.[key], `${alarm}: dimension ${key}`).toBeDefined();
-          expect(known?.[key], `${alarm}: ${key}=${value}`).toContain(value);
+      test("names and ids, never ARNs: Lambda by FunctionName, DynamoDB by TableName, SQS by QueueName, API Gateway by ApiId", () => {
+        // What each service's metrics are published under, for the resources of this stack.
+        const published: Record<string, Record<string, string[]>> = {
+          "AWS/Lambda": { FunctionName: lambdas().map((l) => l.inputs.name) },
+          "AWS/DynamoDB": {
+            TableName: s.ofType("aws:dynamodb/table:Table").map((t) => t.state.name),
+            Operation: DYNAMO_OPERATION_NAMES,
+          },
+          "AWS/SQS": { QueueName: s.ofType("aws:sqs/queue:Queue").map((q) => q.state.name) },
+          "AWS/ApiGateway": {
+            // The id the mock cloud assigned the API (synth.ts: `<name>-id`).
+            ApiId: ["ApiApi-id"],
+            Stage: ["$default"],
+          },
+        };
+        const metrics = alarmMetrics();
+        expect(metrics.length).toBeGreaterThan(0);
+        for (const { alarm, namespace, dimensions } of metrics) {
+          const known = published[namespace];
+          expect(known, `${alarm}: namespace ${namespace}`).toBeDefined();
+          for (const [key, value] of Object.entries(dimensions ?? {})) {
+            expect(String(value), `${alarm}: ${key}`).not.toMatch(/^arn:/);
+            expect(known?.[key], `${alarm}: dimension ${key}`).toBeDefined();
+            expect(known?.[key], `${alarm}: ${key}=${value}`).toContain(value);
+          }
         }
-      }
-    });
-  });
+      });
+    },
+  );
 
-  describe(`stage ${stage}: API, tables and the dashboard are watched`, () => {
-    test("API 5xx rate and p99 latency alarms", () => {
-      const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
-      const rate = alarms.find((a) => a.name === "AlarmApi5xxRate");
-      const metrics = rate?.inputs.metricQueries.filter((q: Recorded["inputs"]) => q.metric);
-      expect(metrics.map((q: Recorded["inputs"]) => q.metric.metricName).sort()).toEqual([
-        "5xx",
-        "Count",
-      ]);
-      for (const q of metrics) expect(q.metric.dimensions.ApiId).toBe("ApiApi-id");
-      const latency = alarms.find((a) => a.name === "AlarmApiLatencyP99");
-      expect(latency?.inputs).toMatchObject({ metricName: "Latency", extendedStatistic: "p99" });
-    });
+  test.runIf(!expected.monitoring)(
+    `stage ${stage}: no alarms, alarm topic or dashboard unless asked (MONITORING=true)`,
+    () => {
+      expect(s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).toEqual([]);
+      expect(s.ofType("aws:sns/topic:Topic")).toEqual([]);
+      expect(s.ofType("aws:cloudwatch/dashboard:Dashboard")).toEqual([]);
+    },
+  );
 
-    test("every table has throttled-request and system-error alarms", () => {
-      const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
-      for (const table of s.ofType("aws:dynamodb/table:Table").filter((t) => !t.read)) {
-        for (const metricName of ["ThrottledRequests", "SystemErrors"]) {
-          expect(
-            alarms.some((a) =>
-              (a.inputs.metricQueries ?? []).some(
-                (q: Recorded["inputs"]) =>
-                  q.metric?.metricName === metricName &&
-                  q.metric.dimensions.TableName === table.inputs.name,
+  describe.runIf(expected.monitoring)(
+    `stage ${stage}: API, tables and the dashboard are watched`,
+    () => {
+      test("API 5xx rate and p99 latency alarms", () => {
+        const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        const rate = alarms.find((a) => a.name === "AlarmApi5xxRate");
+        const metrics = rate?.inputs.metricQueries.filter((q: Recorded["inputs"]) => q.metric);
+        expect(metrics.map((q: Recorded["inputs"]) => q.metric.metricName).sort()).toEqual([
+          "5xx",
+          "Count",
+        ]);
+        for (const q of metrics) expect(q.metric.dimensions.ApiId).toBe("ApiApi-id");
+        const latency = alarms.find((a) => a.name === "AlarmApiLatencyP99");
+        expect(latency?.inputs).toMatchObject({ metricName: "Latency", extendedStatistic: "p99" });
+      });
+
+      test("every table has throttled-request and system-error alarms", () => {
+        const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        for (const table of s.ofType("aws:dynamodb/table:Table").filter((t) => !t.read)) {
+          for (const metricName of ["ThrottledRequests", "SystemErrors"]) {
+            expect(
+              alarms.some((a) =>
+                (a.inputs.metricQueries ?? []).some(
+                  (q: Recorded["inputs"]) =>
+                    q.metric?.metricName === metricName &&
+                    q.metric.dimensions.TableName === table.inputs.name,
+                ),
               ),
+              `${metricName} of ${table.name}`,
+            ).toBe(true);
+          }
+        }
+      });
+
+      test("alarms mail the configured address", () => {
+        const subscriptions = s.ofType("aws:sns/topicSubscription:TopicSubscription");
+        expect(subscriptions.map((sub) => sub.inputs.endpoint)).toEqual(
+          expected.alarmEmail ? [expected.alarmEmail] : [],
+        );
+      });
+
+      test("one dashboard shows every function (by search) and every table", () => {
+        const [dashboard] = s.ofType("aws:cloudwatch/dashboard:Dashboard");
+        const body = dashboard?.inputs.dashboardBody as string;
+        const widgets = JSON.parse(body).widgets as {
+          properties: { title: string; metrics: unknown };
+        }[];
+        expect(widgets.length).toBeGreaterThanOrEqual(8);
+        // A Lambda search matches names holding every one of its FunctionName tokens.
+        const searchTokens = (metricName: string) => {
+          const expression = JSON.stringify(widgets.map((w) => w.properties.metrics)).match(
+            new RegExp(
+              `SEARCH\\('\\{AWS/Lambda,FunctionName\\} MetricName=\\\\"${metricName}\\\\"([^']*)'`,
             ),
-            `${metricName} of ${table.name}`,
-          ).toBe(true);
+          )?.[1];
+          return [...(expression ?? "").matchAll(/FunctionName=(\S+)/g)].map((m) => m[1]);
+        };
+        for (const metricName of ["Errors", "Throttles", "IteratorAge"]) {
+          const tokens = searchTokens(metricName);
+          expect(tokens, metricName).toEqual(["taskmanager", stage]);
+          for (const lambda of lambdas()) {
+            const nameTokens = (lambda.inputs.name as string).split(/[^A-Za-z0-9]+/);
+            for (const token of tokens) expect(nameTokens, lambda.inputs.name).toContain(token);
+          }
         }
-      }
-    });
-
-    test("alarms mail the configured address", () => {
-      const subscriptions = s.ofType("aws:sns/topicSubscription:TopicSubscription");
-      expect(subscriptions.map((sub) => sub.inputs.endpoint)).toEqual(
-        expected.alarmEmail ? [expected.alarmEmail] : [],
-      );
-    });
-
-    test("one dashboard shows every function (by search) and every table", () => {
-      const [dashboard] = s.ofType("aws:cloudwatch/dashboard:Dashboard");
-      const body = dashboard?.inputs.dashboardBody as string;
-      const widgets = JSON.parse(body).widgets as {
-        properties: { title: string; metrics: unknown };
-      }[];
-      expect(widgets.length).toBeGreaterThanOrEqual(8);
-      // A Lambda search matches names holding every one of its FunctionName tokens.
-      const searchTokens = (metricName: string) => {
-        const expression = JSON.stringify(widgets.map((w) => w.properties.metrics)).match(
-          new RegExp(
-            `SEARCH\\('\\{AWS/Lambda,FunctionName\\} MetricName=\\\\"${metricName}\\\\"([^']*)'`,
-          ),
-        )?.[1];
-        return [...(expression ?? "").matchAll(/FunctionName=(\S+)/g)].map((m) => m[1]);
-      };
-      for (const metricName of ["Errors", "Throttles", "IteratorAge"]) {
-        const tokens = searchTokens(metricName);
-        expect(tokens, metricName).toEqual(["taskmanager", stage]);
-        for (const lambda of lambdas()) {
-          const nameTokens = (lambda.inputs.name as string).split(/[^A-Za-z0-9]+/);
-          for (const token of tokens) expect(nameTokens, lambda.inputs.name).toContain(token);
+        for (const table of s.ofType("aws:dynamodb/table:Table")) {
+          expect(body).toContain(`"${table.inputs.name}"`);
         }
-      }
-      for (const table of s.ofType("aws:dynamodb/table:Table")) {
-        expect(body).toContain(`"${table.inputs.name}"`);
-      }
-    });
-  });
+      });
+    },
+  );
 
   describe(`stage ${stage}: data`, () => {
     test(
