@@ -12,8 +12,9 @@ const userId = newUserId("pages");
 const all: TaskRecord[] = [];
 
 beforeAll(async () => {
-  for (let i = 0; i < 90; i += 30) {
-    const batch = Array.from({ length: 30 }, (_, j) =>
+  // Ten at a time: DynamoDB Local serialises writes, and a busy machine stalls a burst.
+  for (let i = 0; i < 90; i += 10) {
+    const batch = Array.from({ length: 10 }, (_, j) =>
       Task.create(userId, {
         title: `task ${i + j}`,
         status: TASK_STATUSES[(i + j) % 3],
@@ -26,10 +27,10 @@ beforeAll(async () => {
   await Task.create(newUserId("other"), { title: "not mine", status: "todo" });
 });
 
-async function collect(input: TaskPagesQuery, pageSize: number) {
+async function collect(input: TaskPagesQuery, pageSize: number, owner = userId) {
   const sizes: number[] = [];
   const tasks: TaskRecord[] = [];
-  for await (const page of Task.pages(userId, input, { pageSize })) {
+  for await (const page of Task.pages(owner, input, { pageSize })) {
     sizes.push(page.length);
     tasks.push(...page);
   }
@@ -78,6 +79,11 @@ describe("Task.pages", () => {
     await expect(collect({ format: "csv" } as never, 10)).rejects.toMatchObject(invalidInput);
   });
 
+  test("refuses a search or tag the list would refuse", async () => {
+    await expect(collect({ q: "   " }, 10)).rejects.toMatchObject(invalidInput);
+    await expect(collect({ tag: "x".repeat(33) }, 10)).rejects.toMatchObject(invalidInput);
+  });
+
   test("stopping early is clean (the page read ahead is dropped)", async () => {
     let seen = 0;
     for await (const page of Task.pages(userId, {}, { pageSize: 10 })) {
@@ -85,5 +91,71 @@ describe("Task.pages", () => {
       if (seen >= 20) break;
     }
     expect(seen).toBe(20);
+  });
+});
+
+describe("Task.pages with the list's search and tag", () => {
+  const searcher = newUserId("pages-search");
+  const mine: TaskRecord[] = [];
+
+  beforeAll(async () => {
+    // 30 tasks: every fifth mentions the café (in some case), every third is tagged work.
+    for (let i = 0; i < 30; i++) {
+      mine.push(
+        await Task.create(searcher, {
+          title: i % 5 === 0 ? `Meet at the ${i % 2 ? "CAFÉ" : "Café"} ${i}` : `task ${i}`,
+          description: i === 7 ? "bring the café receipts" : "",
+          tags: i % 3 === 0 ? ["work"] : ["home"],
+          status: i % 2 ? "done" : "todo",
+          dueDate: `2031-01-${String((i % 28) + 1).padStart(2, "0")}`,
+        }),
+      );
+    }
+  });
+
+  /** What the list returns for the same query, every page of it. */
+  async function listed(query: TaskPagesQuery) {
+    const tasks: TaskRecord[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof Task.list>> = await Task.list(searcher, {
+        ...query,
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      });
+      tasks.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return tasks;
+  }
+
+  test.each<TaskPagesQuery>([
+    { q: "cafe\u0301" },
+    { q: "  café " },
+    { q: "CAFÉ", sort: "due" },
+    { tag: "work" },
+    { tag: " work ", status: "done" },
+    { q: "café", tag: "work", sort: "due" },
+  ])("%o: exactly the list's tasks, in its order, read on through the partition", async (query) => {
+    const pageSize = 4;
+    const { sizes, tasks } = await collect(query, pageSize, searcher);
+    const expected = await listed(query);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(tasks).toEqual(expected);
+    // Each request reads at most a page of items: memory stays a page, however few match,
+    // and the paging goes on to the end of the partition (30 tasks in pages of 4).
+    expect(sizes.every((size) => size <= pageSize)).toBe(true);
+    const read = query.status ? 15 : 30;
+    expect(sizes).toHaveLength(Math.ceil(read / pageSize) + (read % pageSize === 0 ? 1 : 0));
+  });
+
+  test("the search folds case and accents' composition as the list does", async () => {
+    const { tasks } = await collect({ q: "CAFÉ" }, 100, searcher);
+    expect(tasks.map((t) => t.title).sort()).toEqual(
+      mine
+        .filter((t) => /café/i.test(t.title) || t.description.includes("café"))
+        .map((t) => t.title)
+        .sort(),
+    );
   });
 });

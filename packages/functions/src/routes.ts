@@ -61,7 +61,7 @@ export const bucketCors = {
 export const exportFunction = {
   handler: "packages/functions/src/export/tasks.handler",
   access: [Auth.verifyTokens, Tasks.query],
-  summary: "Download all of the caller's tasks as CSV or NDJSON, streamed",
+  summary: "Download the caller's tasks (the list's filters) as CSV or NDJSON, streamed",
   query: ExportTasksQuery,
   cors: {
     allowMethods: ["GET"],

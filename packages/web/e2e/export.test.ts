@@ -88,4 +88,14 @@ describe("exporting from the web app", () => {
     expect(rows.map((row) => row.status)).toEqual(["done", "done"]);
     expect(rows.map((row) => row.title).sort()).toEqual([titles[1], titles[3]].sort());
   });
+
+  it("limits the export to the list's search and tag, and counts what it saved", async () => {
+    await api("/tasks", { title: "Tagged café run", tags: ["work"], status: "done" });
+    await api("/tasks", { title: "Tagged tea run", tags: ["work"], status: "done" });
+    await page.goto(`${urls.web}/?status=done&tag=work&q=CAFE%CC%81`);
+    await page.getByRole("link", { name: "Tagged café run" }).waitFor();
+    const rows = await exportCsv();
+    expect(rows.map((row) => row.title)).toEqual(["Tagged café run"]);
+    await page.getByText("Exported 1 task to tasks-").waitFor();
+  });
 });

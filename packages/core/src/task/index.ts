@@ -167,14 +167,11 @@ export async function list(userId: string, input: ListTasksQuery = {}): Promise<
   const cursor = rawCursor ? checkCursor(rawCursor, Object.keys(keyFields)) : undefined;
   const index = { userId, ...(status ? { status } : {}), sort };
   try {
-    if (q === undefined && tag === undefined) {
+    const match = matchOf(q, tag);
+    if (!match) {
       const page = await queryPage({ ...index, limit, cursor });
       return { items: page.data.map(toTask), cursor: page.cursor };
     }
-    const match: TaskMatch = {
-      ...(q !== undefined ? { q } : {}),
-      ...(tag !== undefined ? { tag } : {}),
-    };
     const found: TaskItem[] = [];
     let next: string | null | undefined = cursor;
     for (let request = 0; request < FILTERED_MAX_REQUESTS; request++) {
@@ -205,21 +202,39 @@ export async function list(userId: string, input: ListTasksQuery = {}): Promise<
 export const EXPORT_FIRST_PAGE_SIZE = 100;
 export const EXPORT_PAGE_SIZE = 1000;
 
+/** The match a search or tag asks for, or undefined when neither is given. */
+function matchOf(q: string | undefined, tag: string | undefined): TaskMatch | undefined {
+  if (q === undefined && tag === undefined) return undefined;
+  return { ...(q !== undefined ? { q } : {}), ...(tag !== undefined ? { tag } : {}) };
+}
+
 /**
- * Every one of a person's tasks (optionally one status), a page at a time, in the
- * list's order: for exports, which must not hold everything in memory. The next
- * page is requested while the caller handles this one, so paging and writing
- * overlap; at most two pages are held at once.
+ * Every one of a person's tasks (optionally one status, a search and a tag, parsed
+ * and folded as the list does them), a page at a time, in the list's order: for
+ * exports, which must not hold everything in memory. The next page is requested
+ * while the caller handles this one, so paging and writing overlap; at most two
+ * pages are held at once. A search or tag is the list's FilterExpression on the same
+ * Query: each request still reads at most a page of items, keeps the matches (so a
+ * page may be short or empty), and the paging reads on through the whole partition.
+ * Empty pages are yielded too, so the caller's wait for each one stays one request.
  */
 export async function* pages(
   userId: string,
   input: TaskPagesQuery = {},
   options: { firstPageSize?: number; pageSize?: number } = {},
 ): AsyncGenerator<Task[], void, undefined> {
-  const { status, sort } = parseInput(TaskPagesQuery, input);
+  const { status, sort, q, tag } = parseInput(TaskPagesQuery, input);
+  const match = matchOf(q, tag);
   const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
   const fetchPage = (cursor: string | null, pageLimit = limit) =>
-    queryPage({ userId, ...(status ? { status } : {}), sort, limit: pageLimit, cursor });
+    queryPage({
+      userId,
+      ...(status ? { status } : {}),
+      sort,
+      limit: pageLimit,
+      cursor,
+      ...(match ? { match } : {}),
+    });
   let next = fetchPage(null, options.firstPageSize ?? Math.min(EXPORT_FIRST_PAGE_SIZE, limit));
   while (true) {
     const page = await next;

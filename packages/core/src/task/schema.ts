@@ -90,24 +90,26 @@ export const SearchText = z
     z.maxLength(100, "must be at most 100 characters"),
   );
 
-export const ListTasksQuery = z.strictObject({
+/**
+ * What a list or an export may be narrowed to and how it is ordered: one schema, so
+ * both parse and fold `q` and `tag` the same way.
+ */
+export const TaskPagesQuery = z.strictObject({
   status: z.optional(TaskStatus),
   /** Only tasks whose title, description or a tag contains this text, ignoring case. */
   q: z.optional(SearchText),
   /** Only tasks carrying exactly this tag. */
   tag: z.optional(Tag),
   sort: z._default(TaskSort, "created"),
+});
+export type TaskPagesQuery = z.input<typeof TaskPagesQuery>;
+
+/** The list's query: the filters and order, then its paging. */
+export const ListTasksQuery = z.extend(TaskPagesQuery, {
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 export type ListTasksQuery = z.input<typeof ListTasksQuery>;
-
-/** What an export may be limited to and how it is ordered (the list's own filters). */
-export const TaskPagesQuery = z.strictObject({
-  status: z.optional(TaskStatus),
-  sort: z._default(TaskSort, "created"),
-});
-export type TaskPagesQuery = z.input<typeof TaskPagesQuery>;
 
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);

@@ -82,6 +82,11 @@ export const ndjson: ExportEncoding = {
 
 export const encodings: Record<ExportFormat, ExportEncoding> = { csv, ndjson };
 
+/** The media types the export answers with (without parameters), for its contract. */
+export const EXPORT_CONTENT_TYPES = Object.values(encodings).map(
+  (encoding) => encoding.contentType.split(";")[0] as string,
+);
+
 /** `tasks-YYYY-MM-DD.csv`, dated in UTC. */
 export function exportFilename(encoding: ExportEncoding, now = new Date()): string {
   return `tasks-${now.toISOString().slice(0, 10)}.${encoding.extension}`;

@@ -1,5 +1,6 @@
 /**
- * `GET <export url>?format=csv|ndjson&status=&sort=`: all of the caller's tasks as
+ * `GET <export url>?format=csv|ndjson&status=&q=&tag=&sort=`: the caller's tasks that
+ * the list shows for the same filters (parsed and matched by core as the list does) as
  * one file, streamed through a Lambda Function URL while DynamoDB is paged, so the
  * first bytes leave at once and memory stays flat however many tasks there are.
  * Everything that can be refused (token, query, the first page) is settled before

@@ -5,8 +5,9 @@
  */
 import { ErrorBody, type ErrorCode } from "@taskmanager/core/error/schema";
 import * as z from "zod/mini";
+import { EXPORT_CONTENT_TYPES } from "../export/format";
 import { STATUS_OF_CODE } from "../http/errors";
-import { type RouteDefinition, routes } from "../routes";
+import { exportFunction, type RouteDefinition, routes } from "../routes";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -101,11 +102,69 @@ function operation(route: RouteDefinition) {
   };
 }
 
+/**
+ * Where the export is served: a Lambda Function URL of its own (API Gateway buffers
+ * responses), so its path carries its own `servers`, which override the API's. The
+ * URL is a deploy output (`exportUrl`); locally `pnpm start` serves it on port 3003.
+ */
+export const EXPORT_SERVER = {
+  url: "{exportUrl}",
+  description: "The export's Lambda Function URL (the deploy's `export` output)",
+  variables: {
+    exportUrl: {
+      default: "http://127.0.0.1:3003",
+      description:
+        "`https://<id>.lambda-url.<region>.on.aws` without its trailing slash; `pnpm start` serves it at the default",
+    },
+  },
+};
+
+/** The export's contract (`exportFunction`) as a route: `GET /` of its Function URL. */
+export const exportRoute: RouteDefinition = {
+  method: "GET",
+  path: "/",
+  handler: exportFunction.handler,
+  access: exportFunction.access,
+  summary: exportFunction.summary,
+  query: exportFunction.query,
+  response: { status: 200, description: "" },
+};
+
+/**
+ * The export as an operation: its errors and query come as a route's do, on the
+ * Function URL's root, answering a file (CSV or NDJSON) instead of JSON.
+ */
+function exportOperation() {
+  const base = operation(exportRoute);
+  const file = { type: "string", description: "The tasks, streamed as they are read." };
+  return {
+    ...base,
+    operationId: "exportTasks",
+    description:
+      "Every task the list would show for the same `status`, `q`, `tag` and `sort` (parsed and matched as `GET /tasks` does), in the list's order, as one file. A failure after the first bytes ends the file with an error record: a `# export failed: <code>: <message>` line in CSV, the error envelope as the last line in NDJSON.",
+    responses: {
+      ...base.responses,
+      "200": {
+        description: "The file, as an attachment named `tasks-YYYY-MM-DD.<csv|ndjson>`",
+        headers: {
+          "content-disposition": {
+            description: "`attachment; filename=tasks-YYYY-MM-DD.<csv|ndjson>`",
+            schema: { type: "string" },
+          },
+        },
+        content: Object.fromEntries(EXPORT_CONTENT_TYPES.map((type) => [type, { schema: file }])),
+      },
+    },
+  };
+}
+
 export function openApiDocument() {
-  const paths: Record<string, Record<string, ReturnType<typeof operation>>> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
   }
+  // Not one of the API's paths: `/` of the export's own server.
+  paths["/"] = { servers: [EXPORT_SERVER], get: exportOperation() };
   return {
     openapi: "3.1.0",
     info: {

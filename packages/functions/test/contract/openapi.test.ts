@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { expect, test } from "vitest";
 import { openApiDocument } from "../../src/openapi/document";
 import { withRouteTable } from "../../src/openapi/route-table";
-import { routes } from "../../src/routes";
+import { exportFunction, routes } from "../../src/routes";
 import { api } from "../helpers/api";
 import { documentPath } from "../helpers/openapi-contract";
 
@@ -43,4 +43,38 @@ test("every route of the table is an operation with its success, errors and secu
     }
   }
   expect(generated.components.securitySchemes.bearer).toMatchObject({ scheme: "bearer" });
+});
+
+test("the export is in the document: the Function URL's root, with its own server, the list's filters and its files", () => {
+  const path = generated.paths["/"] as {
+    servers?: { url: string; variables?: Record<string, { default: string }> }[];
+    get?: {
+      operationId: string;
+      parameters: { name: string; in: string; schema: { enum?: string[] } }[];
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+  };
+  expect(path?.servers).toHaveLength(1);
+  expect(path.servers?.[0]?.url).toBe("{exportUrl}");
+  expect(path.servers?.[0]?.variables?.exportUrl?.default).toMatch(/^http/);
+  const operation = path.get;
+  expect(operation?.operationId).toBe("exportTasks");
+  const names = operation?.parameters.map((p) => p.name);
+  expect(names).toEqual(Object.keys(exportFunction.query.shape));
+  expect(names).toEqual(expect.arrayContaining(["format", "status", "q", "tag", "sort"]));
+  // q and tag are the list's own parameters, so a client builds both the same way.
+  const listParameters = (generated.paths["/tasks"] as { get: { parameters: { name: string }[] } })
+    .get.parameters;
+  for (const name of ["q", "tag", "status", "sort"]) {
+    expect(operation?.parameters.find((p) => p.name === name)).toEqual(
+      listParameters.find((p) => p.name === name),
+    );
+  }
+  expect(Object.keys(operation?.responses["200"]?.content ?? {})).toEqual([
+    "text/csv",
+    "application/x-ndjson",
+  ]);
+  expect(Object.keys(operation?.responses ?? {})).toEqual(
+    expect.arrayContaining(["200", "400", "401", "500", "503"]),
+  );
 });

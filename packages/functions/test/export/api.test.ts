@@ -189,6 +189,32 @@ describe("filters", () => {
     expect(lines).toEqual(await listAll(ada.token, "&sort=due"));
   });
 
+  test.each([
+    ["q=CAF%C3%89", 1],
+    ["q=cafe%CC%81&sort=due", 1],
+    ["q=%20quotes%20", 1],
+    ["tag=a%2Cb", 1],
+    ["tag=%C3%A9t%C3%A9&q=na%C3%AFve", 1],
+    ["q=line&status=todo", 1],
+    ["tag=Y;Z", 0],
+  ])("%s is the list's search and tag: the same tasks, in its order", async (query, count) => {
+    const expected = await listAll(ada.token, `&${query}`);
+    expect(expected).toHaveLength(count);
+    const lines = parseNdjson((await download(`?format=ndjson&${query}`, ada.token)).text);
+    expect(lines).toEqual(expected);
+    const rows = parseCsv((await download(`?format=csv&${query}`, ada.token)).text);
+    expect(rows.map(fromCsvRow)).toEqual(expected);
+  });
+
+  test.each([
+    ["?q=%20%20", "q"],
+    [`?tag=${"x".repeat(33)}`, "tag"],
+    [`?q=${"x".repeat(101)}`, "q"],
+  ])("a search or tag the list refuses (%s): 400 naming it", async (query, path) => {
+    const error = expectError(await download(query, ada.token), 400, "validation_failed");
+    expect(error.issues?.map((issue) => issue.path)).toContain(path);
+  });
+
   test("a filter with no tasks is a header row alone", async () => {
     const person = await newPerson("export-empty");
     const response = await download("?format=csv&status=done", person.token);
@@ -198,6 +224,24 @@ describe("filters", () => {
 });
 
 describe("many pages, two people", () => {
+  test("a search reads on through thousands of tasks and keeps only the matches", async () => {
+    const carol = await newPerson("export-carol");
+    const carolId = (claimsOf(carol.token).properties as { userId: string }).userId;
+    // More than the first page (100) and a full one (1,000): the matches are in none of them.
+    await seedTasks(carolId, 1_150);
+    for (const title of ["needle one", "NEEDLE two"]) {
+      const created = await api("/tasks", { method: "POST", token: carol.token, body: { title } });
+      expect(created.status).toBe(201);
+    }
+    const lines = parseNdjson(
+      (await download("?format=ndjson&q=needle&sort=due", carol.token)).text,
+    ) as TaskRecord[];
+    expect(lines.map((t) => t.title)).toEqual(
+      (await listAll(carol.token, "&q=needle&sort=due")).map((t) => t.title),
+    );
+    expect(lines.map((t) => t.title).sort()).toEqual(["NEEDLE two", "needle one"]);
+  }, 120_000);
+
   test("pages through thousands of tasks with none lost or repeated, and none of another person's", async () => {
     const bob = await newPerson("export-bob");
     const bobId = (claimsOf(bob.token).properties as { userId: string }).userId;

@@ -79,7 +79,11 @@ export async function downloadExport(
   const url = new URL(import.meta.env.VITE_EXPORT_URL);
   url.searchParams.set("format", request.format);
   url.searchParams.set("sort", request.sort);
-  if (request.status) url.searchParams.set("status", request.status);
+  // The list's own filters, sent as the list sends them: the server parses and folds them alike.
+  for (const key of ["status", "q", "tag"] as const) {
+    const value = request[key];
+    if (value) url.searchParams.set(key, value);
+  }
   let response: Response;
   try {
     response = await fetch(url, {

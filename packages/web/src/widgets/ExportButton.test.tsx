@@ -67,7 +67,7 @@ describe("the export button", () => {
     expect(init?.headers).toEqual({ authorization: "Bearer test-token" });
 
     server.send('\uFEFFtaskId,title\r\nA,"two\nlines"\r\n');
-    expect(await screen.findByText("Exporting… 1 tasks so far")).toBeTruthy();
+    expect(await screen.findByText("Exporting… 1 task so far")).toBeTruthy();
     server.send('B,"say ""hi"""\r\nC,plain\r\n');
     expect(await screen.findByText("Exporting… 3 tasks so far")).toBeTruthy();
     server.end();
@@ -88,6 +88,36 @@ describe("the export button", () => {
     server.send('{"taskId":"A"}\n{"taskId":"B"}\n');
     server.end();
     expect(await screen.findByText("Exported 2 tasks to tasks.ndjson")).toBeTruthy();
+  });
+
+  it("exports what the list shows: its search and tag too, and counts those", async () => {
+    const server = streamingServer(CSV_HEADERS);
+    render(<ExportButton filter={{ sort: "created", q: "Café au lait", tag: "work" }} />);
+    expect(screen.getByLabelText("Only tagged “work”, matching “Café au lait”")).toHaveProperty(
+      "checked",
+      true,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(server.requests).toHaveLength(1));
+    const url = server.requests[0]?.url as URL;
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      format: "csv",
+      sort: "created",
+      q: "Café au lait",
+      tag: "work",
+    });
+    server.send("\uFEFFtaskId,title\r\nA,Café au lait\r\n");
+    server.end();
+    expect(await screen.findByText("Exported 1 task to tasks-2026-12-01.csv")).toBeTruthy();
+  });
+
+  it("exports every task when “Only” is unticked", async () => {
+    const server = streamingServer(CSV_HEADERS);
+    render(<ExportButton filter={{ sort: "due", status: "done", q: "milk", tag: "home" }} />);
+    fireEvent.click(screen.getByLabelText("Only “Done”, tagged “home”, matching “milk”"));
+    fireEvent.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(server.requests).toHaveLength(1));
+    expect(server.requests[0]?.url.search).toBe("?format=csv&sort=due");
   });
 
   it("can be cancelled while it streams, and saves nothing", async () => {

@@ -1,6 +1,7 @@
 /**
- * Export: all of the person's tasks (or only the status the list shows) as CSV or
- * NDJSON, streamed from the export URL with a running count, cancellable.
+ * Export: the tasks the list shows (its status, search and tag; or, unticked, all of
+ * them) as CSV or NDJSON, streamed from the export URL with a running count,
+ * cancellable.
  */
 import { EXPORT_FORMATS, type ExportFormat } from "@taskmanager/core/task/schema";
 import { useEffect, useId, useRef, useState } from "react";
@@ -21,20 +22,27 @@ type State =
 export function ExportButton({ filter }: { filter: ListFilter }) {
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>("csv");
-  const [onlyStatus, setOnlyStatus] = useState(true);
+  const [onlyShown, setOnlyShown] = useState(true);
   const [state, setState] = useState<State>({ phase: "idle" });
   const running = useRef<AbortController | null>(null);
   // Leaving the screen cancels a download in progress.
   useEffect(() => () => running.current?.abort(), []);
 
-  const status = onlyStatus ? filter.status : undefined;
+  const narrowed = Boolean(filter.status || filter.q || filter.tag);
+  const shown = onlyShown ? filter : { sort: filter.sort };
   async function start() {
     const controller = new AbortController();
     running.current = controller;
     setState({ phase: "running", rows: 0 });
     try {
       const file = await downloadExport(
-        { format, sort: filter.sort, ...(status ? { status } : {}) },
+        {
+          format,
+          sort: shown.sort,
+          ...(shown.status ? { status: shown.status } : {}),
+          ...(shown.q ? { q: shown.q } : {}),
+          ...(shown.tag ? { tag: shown.tag } : {}),
+        },
         { signal: controller.signal, onProgress: (rows) => setState({ phase: "running", rows }) },
       );
       saveFile(file);
@@ -66,20 +74,20 @@ export function ExportButton({ filter }: { filter: ListFilter }) {
           </option>
         ))}
       </select>
-      {filter.status ? (
+      {narrowed ? (
         <label className="inline">
           <input
             type="checkbox"
-            checked={onlyStatus}
+            checked={onlyShown}
             disabled={state.phase === "running"}
-            onChange={(e) => setOnlyStatus(e.target.checked)}
+            onChange={(e) => setOnlyShown(e.target.checked)}
           />{" "}
-          Only “{statusLabel[filter.status]}”
+          Only {describeFilter(filter)}
         </label>
       ) : null}
       {state.phase === "running" ? (
         <>
-          <span role="status">Exporting… {state.rows.toLocaleString()} tasks so far</span>
+          <span role="status">Exporting… {tasksCount(state.rows)} so far</span>
           <button type="button" onClick={() => running.current?.abort()}>
             Cancel export
           </button>
@@ -91,7 +99,7 @@ export function ExportButton({ filter }: { filter: ListFilter }) {
       )}
       {state.phase === "done" ? (
         <span role="status">
-          Exported {state.rows.toLocaleString()} tasks to {state.filename}
+          Exported {tasksCount(state.rows)} to {state.filename}
         </span>
       ) : state.phase === "cancelled" ? (
         <span role="status">Export cancelled.</span>
@@ -102,4 +110,17 @@ export function ExportButton({ filter }: { filter: ListFilter }) {
       ) : null}
     </fieldset>
   );
+}
+
+const tasksCount = (rows: number) => `${rows.toLocaleString()} ${rows === 1 ? "task" : "tasks"}`;
+
+/** What the list is narrowed to, in words: “Done”, tagged “work”, matching “milk”. */
+function describeFilter(filter: ListFilter): string {
+  return [
+    filter.status ? `“${statusLabel[filter.status]}”` : null,
+    filter.tag ? `tagged “${filter.tag}”` : null,
+    filter.q ? `matching “${filter.q}”` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
