@@ -44,3 +44,32 @@ export const ATTACHMENT_LIFECYCLE = {
 
 /** The margin the promise keeps for S3's lifecycle running after objects become eligible. */
 export const LIFECYCLE_LAG_DAYS = 3;
+
+/**
+ * The stream subscriber's timeout (infra/table-stream.ts), sized for the largest
+ * purge: a removed task with MAX_ATTACHMENTS_PER_TASK attachments, whose objects
+ * are deleted one by one, with S3 and DynamoDB throttling. The worst case that
+ * still succeeds is every call using all its attempts, each attempt its whole
+ * request timeout, with the SDK's throttling backoff between them (up to 1 s,
+ * then 2 s); a call that fails for good ends the invocation at once (the record
+ * is retried), so only slow success needs the time. The mapping hands the
+ * function one record at a time, so one invocation is at most one purge.
+ */
+export const CLEANUP_SIZING = {
+  /** MAX_ATTACHMENTS_PER_TASK (packages/core/src/attachment/schema.ts). */
+  attachments: 20,
+  /** One DeleteObject: S3_TIME's 3 attempts of 5 s, plus 1 s and 2 s of backoff. */
+  s3DeleteMs: 3 * 5_000 + 1_000 + 2_000,
+  /** The records' Query and their BatchWriteItem: DYNAMO_TIME.BUDGET_MS each. */
+  dynamoMs: 2 * 2_500,
+  /** Records per invocation (the event source mapping's batch size). */
+  batchSize: 1,
+  margin: 1.5,
+} as const;
+
+export const CLEANUP_WORST_PURGE_MS =
+  CLEANUP_SIZING.attachments * CLEANUP_SIZING.s3DeleteMs + CLEANUP_SIZING.dynamoMs;
+
+/** The subscriber's timeout: the worst purge with the margin, in whole minutes. */
+export const CLEANUP_TIMEOUT_SECONDS =
+  Math.ceil((CLEANUP_WORST_PURGE_MS * CLEANUP_SIZING.margin) / 60_000) * 60;

@@ -1,6 +1,7 @@
 import { streamCleanup } from "../packages/functions/src/attachments/cleanup-subscription";
 import { accessArgs } from "./access";
 import { attachmentsTarget } from "./bucket";
+import { CLEANUP_SIZING, CLEANUP_TIMEOUT_SECONDS } from "./constants";
 import { table, tasksLink } from "./table";
 
 /** Stream records the subscriber gave up on (after its retries), kept 14 days to inspect. */
@@ -26,6 +27,8 @@ table.subscribe(
   "TaskCleanup",
   {
     handler: streamCleanup.handler,
+    // The largest purge, throttled, with a margin (CLEANUP_SIZING in constants.ts).
+    timeout: `${CLEANUP_TIMEOUT_SECONDS} seconds`,
     link: granted.link,
     permissions: [
       ...granted.permissions,
@@ -38,6 +41,8 @@ table.subscribe(
     transform: {
       eventSourceMapping: {
         startingPosition: "TRIM_HORIZON",
+        // One record an invocation, so the timeout covers at most one purge.
+        batchSize: CLEANUP_SIZING.batchSize,
         functionResponseTypes: ["ReportBatchItemFailures"],
         bisectBatchOnFunctionError: true,
         maximumRetryAttempts: 5,

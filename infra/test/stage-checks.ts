@@ -4,13 +4,15 @@
  * calls `checkStage` with its settings and what those settings must lead to.
  */
 import { beforeAll, describe, expect, inject, test } from "vitest";
-import { STATE_TAG } from "../../packages/core/src/attachment/schema";
+import { MAX_ATTACHMENTS_PER_TASK, STATE_TAG } from "../../packages/core/src/attachment/schema";
 import { type Access, grantsFor, type Scope } from "../../packages/functions/src/access";
 import { issuer, routes } from "../../packages/functions/src/routes";
 import viteConfig from "../../packages/web/vite.config";
 import {
   API_THROTTLE,
   ATTACHMENT_LIFECYCLE,
+  CLEANUP_SIZING,
+  CLEANUP_WORST_PURGE_MS,
   DEV_WEB_PORT,
   DEV_WEB_URL,
   FUNCTION_DEFAULTS,
@@ -245,6 +247,23 @@ export function checkStage(stage: string, expected: StageExpectations) {
           expect(lambda.inputs.architectures).toEqual([FUNCTION_DEFAULTS.architecture]);
           expect(built.properties.minify, lambda.name).toBe(true);
         }
+      }
+    });
+
+    test("the stream subscriber's timeout covers the largest purge, throttled, with a margin", () => {
+      // The sizing's inputs: the attachment limit (the clients' settings are held to it
+      // in packages/core/test/cleanup-sizing.test.ts).
+      expect(CLEANUP_SIZING.attachments).toBe(MAX_ATTACHMENTS_PER_TASK);
+      const mappings = s.ofType("aws:lambda/eventSourceMapping:EventSourceMapping");
+      expect(mappings.length).toBeGreaterThan(0);
+      for (const mapping of mappings) {
+        expect(mapping.inputs.batchSize, mapping.name).toBe(1);
+        const subscriber = lambdas().find((l) => l.state.arn === mapping.inputs.functionName);
+        const timeoutMs = (subscriber?.inputs.timeout ?? 0) * 1000;
+        expect(timeoutMs, mapping.name).toBeGreaterThanOrEqual(
+          CLEANUP_WORST_PURGE_MS * CLEANUP_SIZING.margin,
+        );
+        expect(timeoutMs, mapping.name).toBeLessThanOrEqual(900_000);
       }
     });
 

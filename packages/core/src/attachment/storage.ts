@@ -18,14 +18,29 @@ import { SIGNED_URL_SECONDS, STATE_TAG } from "./schema";
 
 export const PENDING_TAGGING = `${STATE_TAG}=pending`;
 
+/**
+ * How long one S3 call may take: up to ATTEMPTS attempts of at most
+ * REQUEST_TIMEOUT_MS each, with the SDK's backoff between them. The stream
+ * subscriber's timeout is sized from these (infra/constants.ts).
+ */
+export const S3_TIME = {
+  ATTEMPTS: 3,
+  CONNECTION_TIMEOUT_MS: 1_000,
+  REQUEST_TIMEOUT_MS: 5_000,
+} as const;
+
 const s3 = new S3Client({
-  maxAttempts: 3,
+  maxAttempts: S3_TIME.ATTEMPTS,
   // A local S3 endpoint is an address, not a domain that could carry the bucket's name.
   forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
   // The SDK's default would sign a checksum of the (empty) body into upload URLs.
   requestChecksumCalculation: "WHEN_REQUIRED",
   responseChecksumValidation: "WHEN_REQUIRED",
-  requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
+  requestHandler: {
+    connectionTimeout: S3_TIME.CONNECTION_TIMEOUT_MS,
+    requestTimeout: S3_TIME.REQUEST_TIMEOUT_MS,
+    throwOnRequestTimeout: true,
+  },
 });
 
 const bucket = () => Resource.Attachments.name;
