@@ -293,6 +293,23 @@ describe("the web app", () => {
       .toBe(0);
   });
 
+  it("a delete survives a reload within the toast's time: the task stays deleted", async () => {
+    const token = await tokenOf(page);
+    const created = await api(token, "/tasks", { method: "POST", body: { title: "Shred it" } });
+    expect(created.status).toBe(201);
+    await page.goto(`${urls.web}/?q=Shred`);
+    await page.getByRole("button", { name: "Delete “Shred it”" }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByRole("link", { name: "Shred it" }).waitFor({ state: "detached" });
+    // Reload while Undo is still offered: the DELETE goes with the page, or at the next start.
+    await page.reload();
+    await page.getByRole("heading", { name: "Tasks" }).waitFor();
+    await expect.poll(async () => (await api(token, "/tasks?q=Shred")).body.items.length).toBe(0);
+    await page.reload();
+    await page.getByText("No tasks match “Shred”.").waitFor();
+    await page.goto(`${urls.web}/?q=milk`);
+  });
+
   it("searches title, description and tags, keeping the search in the URL", async () => {
     await page.goto(urls.web);
     await items().first().waitFor();

@@ -13,6 +13,9 @@ import { ShortcutsDialog, useShortcuts } from "../widgets/Shortcuts";
 import { ToastView } from "../widgets/Toast";
 import { SignIn } from "./SignIn";
 
+/** How long signing out waits for pending deletes (the outbox keeps any unanswered). */
+const SIGN_OUT_WAIT_MS = 3_000;
+
 export function Shell() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
@@ -60,7 +63,16 @@ export function Shell() {
           </button>
           <button
             type="button"
-            onClick={() => {
+            onClick={async () => {
+              // A delete still offering Undo is sent while the token is still there.
+              const [{ commitPendingDeletes }, { queryClient }] = await Promise.all([
+                import("../tasks/deletion"),
+                import("../tasks/query-client"),
+              ]);
+              await Promise.race([
+                commitPendingDeletes(queryClient),
+                new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS)),
+              ]);
               signOut();
               sessionStorage.clear();
               // A fresh page drops every cached task along with the session.

@@ -11,7 +11,7 @@ import { ApiError } from "../api-client";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import { describeDue, localToday } from "../tasks/dates";
-import { pendingDeletes, scheduleDelete } from "../tasks/deletion";
+import { pendingDeletes, resumePendingDeletes, scheduleDelete } from "../tasks/deletion";
 import { priorityLabel, statusLabel } from "../tasks/labels";
 import { useSetStatus } from "../tasks/queries";
 import { DeleteButton } from "./DeleteButton";
@@ -31,6 +31,9 @@ const rowLink = (list: HTMLElement | null, index: number) =>
   list?.querySelectorAll<HTMLElement>(":scope > li .task-title")[index] ?? null;
 
 export function TaskRows({ tasks: all, headingId, empty, more, moreError }: Props) {
+  const client = useQueryClient();
+  // Deletes a previous page left unconfirmed stay hidden, and are sent (before paint).
+  useLayoutEffect(() => resumePendingDeletes(client), [client]);
   const hidden = pendingDeletes.use();
   const tasks = all.filter((task) => !hidden.has(task.taskId));
   const list = useRef<HTMLUListElement>(null);
