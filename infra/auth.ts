@@ -8,13 +8,19 @@ const mail = emailSettings();
 
 /**
  * The SES identity verification codes are sent from. A domain is verified with
- * DKIM (records in Route 53 when the zone is there); an address needs the one
- * click on the link SES mails to it. An identity is unique per account and
- * region, so only its owning stage creates it and the others reference it.
+ * DKIM: SST writes the records in Route 53 (its default, which fails when the zone
+ * is not there), or with AUTH_EMAIL_DNS=manual writes none (`dns: false`) and a
+ * person adds them. Either way the deploy waits until SES has verified the domain.
+ * An address needs the one click on the link SES mails to it. An identity is
+ * unique per account and region, so only its owning stage creates it and the
+ * others reference it.
  */
 const email = mail
   ? mail.owner
-    ? new sst.aws.Email("AuthEmailIdentity", { sender: mail.identity })
+    ? new sst.aws.Email("AuthEmailIdentity", {
+        sender: mail.identity,
+        ...(mail.dns === "manual" && !mail.identity.includes("@") && { dns: false as const }),
+      })
     : sst.aws.Email.get("AuthEmailIdentity", mail.identity)
   : undefined;
 

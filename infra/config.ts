@@ -11,6 +11,10 @@ import { isProductionStage } from "./stage";
  *                        stages create, every other stage reuses.
  *   AUTH_EMAIL_SANDBOX   "false" once the account has SES production access (drops the
  *                        grant on recipient identities that the SES sandbox needs).
+ *   AUTH_EMAIL_DNS       "route53" (default: the domain's zone is in Route 53 in this
+ *                        account, and SST writes the DKIM and DMARC records) or
+ *                        "manual" (the zone is elsewhere: no records are written, and
+ *                        they are added by hand while the deploy waits).
  *   WEB_DOMAIN           custom domain for the web app (production only).
  *   ALARM_EMAIL          who is mailed when an alarm fires (required on production).
  *   MONITORING           "true" gives a non-production stage the alarms and the
@@ -39,6 +43,11 @@ export interface EmailSettings {
   owner: boolean;
   /** Whether the account is still in the SES sandbox (recipients must be verified). */
   sandbox: boolean;
+  /**
+   * Who writes a domain identity's DNS records: SST in Route 53, or a person
+   * ("manual", `dns: false`). Meaningless for an address.
+   */
+  dns: "route53" | "manual";
 }
 
 /**
@@ -60,11 +69,16 @@ export function emailSettings(): EmailSettings | undefined {
   if (mode !== "create" && mode !== "existing") {
     throw new DeployRefused(`AUTH_EMAIL_IDENTITY must be "create" or "existing", not "${mode}".`);
   }
+  const dns = setting("AUTH_EMAIL_DNS") ?? "route53";
+  if (dns !== "route53" && dns !== "manual") {
+    throw new DeployRefused(`AUTH_EMAIL_DNS must be "route53" or "manual", not "${dns}".`);
+  }
   return {
     identity,
     from: identity.includes("@") ? identity : `no-reply@${identity}`,
     owner: mode === "create",
     sandbox: setting("AUTH_EMAIL_SANDBOX") !== "false",
+    dns,
   };
 }
 

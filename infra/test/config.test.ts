@@ -11,6 +11,7 @@ const SETTINGS = [
   "WEB_DOMAIN",
   "ALARM_EMAIL",
   "MONITORING",
+  "AUTH_EMAIL_DNS",
 ];
 
 async function configFor(stage: string, env: Record<string, string>, dev = false) {
@@ -35,7 +36,21 @@ describe("the mail sender", () => {
       from: "no-reply@example.com",
       owner: true,
       sandbox: true,
+      dns: "route53",
     });
+  });
+
+  test("a domain whose zone is not in Route 53: AUTH_EMAIL_DNS=manual, nothing else understood", async () => {
+    const manual = await configFor("prod", {
+      AUTH_EMAIL_SENDER: "example.com",
+      AUTH_EMAIL_DNS: "manual",
+    });
+    expect(manual.emailSettings()?.dns).toBe("manual");
+    const wrong = await configFor("prod", {
+      AUTH_EMAIL_SENDER: "example.com",
+      AUTH_EMAIL_DNS: "cloudflare",
+    });
+    expect(() => wrong.emailSettings()).toThrow(/"route53" or "manual"/);
   });
 
   test("an address is used as it is", async () => {
