@@ -63,9 +63,12 @@ type RoleTransform = NonNullable<NonNullable<sst.aws.FunctionArgs["transform"]>[
 /**
  * SST 4.17's role trusts the account root besides Lambda in every stage (its
  * `!dev` tests an Output, which is always truthy): anyone in the account allowed
- * sts:AssumeRole could act as the function. Only `sst dev` needs that (the local
- * process takes the role); deployed, only Lambda may assume it. A function's own
- * role transform still applies, after this.
+ * sts:AssumeRole could act as the function. Deployed, only Lambda may assume it.
+ * Under `sst dev` the role is left as SST makes it; live mode does not rely on
+ * that trust either (the bridge Lambda, running with the role, sends its
+ * credentials to the local worker, which does not assume the role), so this is
+ * not what keeps dev working. A function's own role transform still applies,
+ * after this.
  */
 function lambdaOnlyTrust(own: RoleTransform | undefined): RoleTransform {
   return (roleArgs, opts, name) => {

@@ -3,6 +3,7 @@
  * components produce under Pulumi's mocks (synth.ts). Each stage's test file
  * calls `checkStage` with its settings and what those settings must lead to.
  */
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { MAX_ATTACHMENTS_PER_TASK, STATE_TAG } from "../../packages/core/src/attachment/schema";
 import { type Access, grantsFor, type Scope } from "../../packages/functions/src/access";
@@ -507,6 +508,23 @@ export function checkStage(stage: string, expected: StageExpectations) {
         expect(build.inputs.environment.VITE_AUTH_URL).toBe(issuerUrl);
       }
     });
+  });
+
+  test(`stage ${stage}: the web build gets every VITE_ variable the app reads, and deploy.md's sst dev section names each`, () => {
+    const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
+    const names = [...read("packages/web/src/vite-env.d.ts").matchAll(/readonly (VITE_\w+)/g)].map(
+      (m) => m[1],
+    );
+    expect(names.length).toBeGreaterThan(0);
+    if (!s.dev) {
+      // `sst dev` runs Vite with the same variables; deployed, this command builds the site.
+      const build = s.one("command:local:Command", "WebAppBuilder");
+      expect(Object.keys(build.inputs.environment).sort()).toEqual(
+        expect.arrayContaining([...names].sort()),
+      );
+    }
+    const devSection = read("docs/deploy.md").split("## `sst dev`")[1]?.split("\n## ")[0] ?? "";
+    for (const name of names) expect(devSection, name).toContain(name);
   });
 
   describe(`stage ${stage}: deleted files`, () => {
