@@ -4,7 +4,8 @@ import { createStore } from "./store";
 export interface Toast {
   id: number;
   message: string;
-  action?: { label: string; run: () => void };
+  /** `key`: a single-key shortcut for the action (the shell's shortcuts run it). */
+  action?: { label: string; run: () => void; key?: string };
   /** Called when the toast goes away without its action being chosen. */
   onExpire?: () => void;
 }
@@ -23,4 +24,13 @@ export function dismissToast(id: number, { expired }: { expired: boolean }) {
   if (current?.id !== id) return;
   toast.set(null);
   if (expired) current.onExpire?.();
+}
+
+/** Runs the toast's action, as its button would: for the action's keyboard shortcut. */
+export function runToastAction(key: string): boolean {
+  const current = toast.get();
+  if (!current?.action || current.action.key !== key) return false;
+  dismissToast(current.id, { expired: false });
+  current.action.run();
+  return true;
 }

@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { announcement } from "../app/announce";
 import { QUICK_ADD_ID, requestFocus, SEARCH_ID } from "../app/screen";
+import { runToastAction } from "../app/toast";
 import { currentEmail, readTokens, signOut } from "../tokens";
 import { OfflineBanner } from "../widgets/OfflineBanner";
 import { ShortcutsDialog, useShortcuts } from "../widgets/Shortcuts";
@@ -33,6 +34,8 @@ export function Shell() {
       requestFocus(SEARCH_ID);
     },
     "?": () => help.current?.showModal(),
+    // Undo from anywhere, while the toast offers it; nothing otherwise.
+    z: () => runToastAction("z"),
   });
 
   if (pathname === "/callback") {

@@ -26,6 +26,9 @@ import { taskKeys } from "./queries";
 
 const OUTBOX_KEY = "taskmanager.pendingDeletes";
 
+/** Undo's shortcut (the shell runs it; the shortcuts dialog lists it). */
+export const UNDO_KEY = "z";
+
 /** A delete not yet confirmed by the server: who asked, which task, its title for messages. */
 interface Pending {
   owner: string | null;
@@ -104,11 +107,12 @@ export function scheduleDelete(client: QueryClient, task: Task) {
   const entry: Pending = { owner: currentEmail(), taskId: task.taskId, title: task.title };
   writeOutbox([...readOutbox().filter((e) => e.taskId !== task.taskId), entry]);
   setPending(task.taskId, true);
-  announce(`Deleted “${task.title}”.`);
+  announce(`Deleted “${task.title}”. Press ${UNDO_KEY} to undo.`);
   showToast({
     message: `Deleted “${task.title}”.`,
     action: {
       label: "Undo",
+      key: UNDO_KEY,
       run: () => {
         forget(task.taskId);
         setPending(task.taskId, false);

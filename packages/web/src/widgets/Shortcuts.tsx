@@ -1,9 +1,10 @@
-/** Single-key shortcuts (n, /, ?) that never fire while the person is typing in a field. */
+/** Single-key shortcuts (n, /, z, ?) that never fire while the person is typing in a field. */
 import { type Ref, useEffect, useRef } from "react";
 
 const SHORTCUTS = [
   ["n", "New task (focuses quick add)"],
   ["/", "Search your tasks"],
+  ["z", "Undo a delete (while its message shows)"],
   ["?", "Show these shortcuts"],
 ] as const;
 

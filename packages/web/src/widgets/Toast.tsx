@@ -1,6 +1,7 @@
 /**
- * The toast: a message with at most one action (Undo), for a few seconds. The
- * timer pauses while the pointer or focus is on it, so nobody loses the chance to act.
+ * The toast: a message with at most one action (Undo, also on its key: z), for a few
+ * seconds. The timer pauses while the pointer or focus is on it, so nobody loses the
+ * chance to act.
  */
 import { useEffect, useRef, useState } from "react";
 import { dismissToast, toast } from "../app/toast";
@@ -44,12 +45,19 @@ export function ToastView() {
       {current.action ? (
         <button
           type="button"
+          aria-keyshortcuts={current.action.key}
           onClick={() => {
             dismissToast(current.id, { expired: false });
             current.action?.run();
           }}
         >
           {current.action.label}
+          {current.action.key ? (
+            // The name stays "Undo"; the key is in aria-keyshortcuts and the announcement.
+            <span className="key" aria-hidden="true">
+              {current.action.key}
+            </span>
+          ) : null}
         </button>
       ) : null}
       <button
