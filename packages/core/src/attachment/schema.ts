@@ -56,9 +56,10 @@ export const ContentType = z.enum(ALLOWED_CONTENT_TYPES, {
 export const Filename = z.string().check(
   z.minLength(1, "must not be empty"),
   z.maxLength(255, "must be at most 255 characters"),
-  // Path separators would let a name pose as a path; control characters break headers.
+  // Path separators would let a name pose as a path; control characters break headers
+  // and terminals: C0, DEL and C1 (U+0080-U+009F, e.g. NEL and CSI).
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
-  z.refine((name) => !/[/\\\u0000-\u001f\u007f]/.test(name), {
+  z.refine((name) => !/[/\\\u0000-\u001f\u007f-\u009f]/.test(name), {
     message: "must not contain path separators or control characters",
   }),
   z.refine((name) => name !== "." && name !== "..", { message: "must be a file name" }),

@@ -127,6 +127,10 @@ describe("limits, checked before anything is signed", () => {
     ["a path", { filename: "../etc/passwd" }, "filename"],
     ["a Windows path", { filename: "C:\\x.txt" }, "filename"],
     ["a control character", { filename: "a\nb.txt" }, "filename"],
+    ["DEL", { filename: "a\u007fb.txt" }, "filename"],
+    ["a C1 control character (NEL)", { filename: "a\u0085b.txt" }, "filename"],
+    ["a C1 control character (CSI)", { filename: "a\u009b31mb.txt" }, "filename"],
+    ["the last C1 control character", { filename: "a\u009fb.txt" }, "filename"],
   ];
   test.each(refusals)("%s is a 400 naming the limit", async (_, change, path) => {
     const task = await newTask(alice);
