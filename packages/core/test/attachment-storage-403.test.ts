@@ -5,15 +5,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import { type NoListBucketS3, startNoListBucketS3 } from "./no-list-bucket-s3";
+import { type S3AsAws, startS3AsAws } from "./s3-as-aws";
 
-let front: NoListBucketS3;
+let front: S3AsAws;
 let Storage: typeof import("../src/attachment/storage");
 let Attachment: typeof import("@taskmanager/core/attachment");
 let Task: typeof import("@taskmanager/core/task");
 
 beforeAll(async () => {
-  front = await startNoListBucketS3(process.env.AWS_ENDPOINT_URL_S3 ?? "");
+  front = await startS3AsAws(process.env.AWS_ENDPOINT_URL_S3 ?? "");
   // Read when the S3 client is made: the modules are loaded after this.
   process.env.AWS_ENDPOINT_URL_S3 = front.url;
   vi.resetModules();

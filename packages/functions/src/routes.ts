@@ -48,7 +48,7 @@ export const issuer = {
  */
 export const bucketCors = {
   allowMethods: ["PUT" as const],
-  allowHeaders: ["content-type", "x-amz-tagging"],
+  allowHeaders: ["content-type", "x-amz-tagging", "if-none-match"],
   maxAge: 600,
 };
 

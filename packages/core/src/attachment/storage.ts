@@ -56,6 +56,11 @@ const expiresAt = () => new Date(Date.now() + SIGNED_URL_SECONDS * 1000).toISOSt
 /**
  * A PUT whose signature covers the content type, the exact length and the pending
  * tag: S3 refuses any other file. (The browser sets Content-Length itself.)
+ *
+ * Single use: the signed `If-None-Match: *` makes S3 refuse (412) a PUT onto a key
+ * that already holds an object, so the URL cannot be replayed within its 15
+ * minutes to replace a completed file (which would also re-tag it pending, for the
+ * lifecycle rule to delete). Dropping the header breaks the signature.
  */
 export async function signUpload(key: string, contentType: string, size: number) {
   const url = await getSignedUrl(
@@ -66,17 +71,22 @@ export async function signUpload(key: string, contentType: string, size: number)
       ContentType: contentType,
       ContentLength: size,
       Tagging: PENDING_TAGGING,
+      IfNoneMatch: "*",
     }),
     {
       expiresIn: SIGNED_URL_SECONDS,
-      signableHeaders: new Set(["content-type", "content-length"]),
+      signableHeaders: new Set(["content-type", "content-length", "if-none-match"]),
       // Kept a header (signed), not moved into the query string.
       unhoistableHeaders: new Set(["x-amz-tagging"]),
     },
   );
   return {
     url,
-    headers: { "content-type": contentType, "x-amz-tagging": PENDING_TAGGING },
+    headers: {
+      "content-type": contentType,
+      "x-amz-tagging": PENDING_TAGGING,
+      "if-none-match": "*",
+    },
     expiresAt: expiresAt(),
   } satisfies SignedRequest;
 }

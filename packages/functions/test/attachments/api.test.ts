@@ -44,16 +44,24 @@ describe("the upload flow", () => {
       size: bytes.length,
     });
     expect(created.attachment).toMatchObject({ status: "pending", size: 4096, uploadedAt: null });
-    // The signature binds the type, the exact length and the pending tag; 15 minutes at most.
+    // The signature binds the type, the exact length, the pending tag and single use
+    // (If-None-Match: *); 15 minutes at most.
     const signed = new URL(created.upload.url);
     expect(signed.searchParams.get("X-Amz-SignedHeaders")?.split(";")).toEqual(
-      expect.arrayContaining(["content-length", "content-type", "host", "x-amz-tagging"]),
+      expect.arrayContaining([
+        "content-length",
+        "content-type",
+        "host",
+        "if-none-match",
+        "x-amz-tagging",
+      ]),
     );
     expect(Number(signed.searchParams.get("X-Amz-Expires"))).toBeLessThanOrEqual(900);
     expect(Date.parse(created.upload.expiresAt) - Date.now()).toBeLessThanOrEqual(900_000);
     expect(created.upload.headers).toEqual({
       "content-type": "application/pdf",
       "x-amz-tagging": "attachment-state=pending",
+      "if-none-match": "*",
     });
 
     expect((await sendFile(created, bytes)).status).toBe(200);
