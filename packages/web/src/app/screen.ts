@@ -38,10 +38,17 @@ export const SEARCH_ID = "task-search";
 /** A focus wanted on an element that the next screen renders ("n" from another screen). */
 let wanted: string | null = null;
 
+/** Dispatched (bubbling) on an element about to be focused, so a folded panel can open first. */
+export const REVEAL_EVENT = "app:reveal";
+
 export function requestFocus(id: string) {
   const element = document.getElementById(id);
-  if (element) element.focus();
-  else wanted = id;
+  if (!element) {
+    wanted = id;
+    return;
+  }
+  element.dispatchEvent(new Event(REVEAL_EVENT, { bubbles: true }));
+  element.focus();
 }
 
 export function useRequestedFocus(id: string) {

@@ -6,8 +6,9 @@
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { TASK_STATUSES } from "@taskmanager/core/task/schema";
 import { useEffect, useId, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { describeError } from "../app/error-message";
-import { SEARCH_ID, useScreen } from "../app/screen";
+import { REVEAL_EVENT, SEARCH_ID, useScreen } from "../app/screen";
 import { rememberListSearch } from "../search";
 import { ListFilter } from "../tasks/endpoints";
 import { toFieldErrors } from "../tasks/form";
@@ -39,9 +40,7 @@ export function TaskList() {
         <h1 id={`${id}-heading`} tabIndex={-1} ref={heading}>
           Tasks
         </h1>
-        {/* The toolbar's actions: room for more (e.g. Export) beside New task. */}
         <div className="list-actions">
-          {filter.success ? <ExportButton filter={filter.data} /> : null}
           <Link to="/new" className="button">
             New task
           </Link>
@@ -50,7 +49,7 @@ export function TaskList() {
       <QuickAdd />
       {filter.success ? (
         <>
-          <Filters filter={filter.data} />
+          <ListTools filter={filter.data} />
           <Results filter={filter.data} headingId={`${id}-heading`} />
         </>
       ) : (
@@ -78,6 +77,43 @@ function BadLink({ issues }: { issues: Parameters<typeof toFieldErrors>[0] }) {
       <Link to="/" search={{}}>
         Show all tasks
       </Link>
+    </div>
+  );
+}
+
+/**
+ * Search, filters, sort and export. On a wide screen they show as they are; on a
+ * phone (CSS, max-width 40rem) they fold behind one control, so the list comes first,
+ * and the control says how many filters are on while it is closed.
+ */
+function ListTools({ filter }: { filter: ListFilter }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const on = [filter.q, filter.status, filter.tag].filter(Boolean).length;
+  const box = useRef<HTMLDivElement>(null);
+  // "/" asks for the search box: open the fold first (synchronously, so focus can land).
+  useEffect(() => {
+    const node = box.current;
+    const reveal = () => flushSync(() => setOpen(true));
+    node?.addEventListener(REVEAL_EVENT, reveal);
+    return () => node?.removeEventListener(REVEAL_EVENT, reveal);
+  }, []);
+  return (
+    <div className="list-tools" data-open={open || undefined} ref={box}>
+      <button
+        type="button"
+        className="tools-toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => setOpen(!open)}
+      >
+        Filters and export
+        {on ? <span className="tools-count"> ({on} on)</span> : null}
+      </button>
+      <div id={`${id}-panel`} className="tools-panel">
+        <Filters filter={filter} />
+        <ExportButton filter={filter} />
+      </div>
     </div>
   );
 }

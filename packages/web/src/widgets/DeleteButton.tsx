@@ -32,11 +32,14 @@ export function DeleteButton({ task, onConfirm, disabled }: Props) {
       <button
         type="button"
         className="danger"
+        title="Delete"
         ref={opener}
         disabled={disabled}
         onClick={() => setConfirming(true)}
       >
-        Delete<span className="visually-hidden"> “{task.title}”</span>
+        <span className="action-icon" aria-hidden="true" data-icon="✕" />
+        <span className="action-label">Delete</span>
+        <span className="visually-hidden"> “{task.title}”</span>
       </button>
     );
   }

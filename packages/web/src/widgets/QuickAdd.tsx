@@ -88,7 +88,14 @@ export function QuickAdd() {
   const describe = (field: "title" | "dueDate") =>
     error && (error.field === field || error.field === "form") ? errorId : undefined;
   return (
-    <form className="quick-add" onSubmit={submit} noValidate aria-label="Quick add">
+    <form
+      className="quick-add"
+      onSubmit={submit}
+      noValidate
+      aria-label="Quick add"
+      // On a phone, due and priority show while quick add is in use or holds a value.
+      data-filled={title || dueDate || priority !== "medium" ? "" : undefined}
+    >
       <div className="quick-title">
         <label htmlFor={QUICK_ADD_ID}>Add a task</label>
         <input

@@ -168,6 +168,7 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
       <div className="task-actions">
         <button
           type="button"
+          title={done ? "Reopen" : "Mark done"}
           // Not `disabled` while saving: that would throw the focus out of the button.
           disabled={saving}
           aria-disabled={setStatus.isPending || undefined}
@@ -187,7 +188,8 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
             );
           }}
         >
-          {done ? "Reopen" : "Mark done"}
+          <span className="action-icon" aria-hidden="true" data-icon={done ? "↺" : "✓"} />
+          <span className="action-label">{done ? "Reopen" : "Mark done"}</span>
           <span className="visually-hidden"> “{task.title}”</span>
         </button>
         <DeleteButton
