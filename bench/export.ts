@@ -121,13 +121,11 @@ async function firstByte(token: () => Promise<string>, format: (typeof FORMATS)[
  */
 async function bareQueryLoop(userId: string) {
   const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-  const input = TaskEntity.query
-    .byCreated({ userId })
-    .params({
-      order: "desc",
-      limit: EXPORT_PAGE_SIZE,
-      attributes: LISTED_ATTRIBUTES,
-    }) as QueryCommandInput;
+  const input = TaskEntity.query.byCreated({ userId }).params({
+    order: "desc",
+    limit: EXPORT_PAGE_SIZE,
+    attributes: LISTED_ATTRIBUTES,
+  }) as QueryCommandInput;
   const started = performance.now();
   let items = 0;
   for await (const page of paginateQuery({ client }, input)) items += page.Items?.length ?? 0;
