@@ -128,6 +128,21 @@ describe("on a phone, the list comes first", () => {
   });
 });
 
+describe("on a phone, the shortcuts still reach what is folded", () => {
+  it("/ opens the fold and focuses the search", async () => {
+    const toggle = page.getByRole("button", { name: /^Filters and export/ });
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("/");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("type")))
+      .toBe("search");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    await page.goto(urls.web);
+    await rows().nth(9).waitFor();
+  });
+});
+
 describe("at 1280 px", () => {
   it("keeps New task its own size and shows filters and export without the control", async () => {
     await page.setViewportSize(DESKTOP);
