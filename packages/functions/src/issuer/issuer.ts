@@ -16,7 +16,7 @@ import { sendExistingAccountNotice, sendVerificationCode } from "./email";
 import { errorPage } from "./pages";
 import { PasswordProvider } from "./password";
 import { isAllowedLocation, isAllowedRedirect } from "./redirects";
-import { storage } from "./storage";
+import { storage, storageOutage } from "./storage";
 
 const DAY = 24 * 60 * 60;
 
@@ -71,6 +71,38 @@ app.onError(async (error, c) => {
     return c.json({ error: "server_error", error_description: "Try again in a moment." }, 500);
   }
   return errorPage("Something went wrong on our side. Try again in a moment.", 500);
+});
+
+/**
+ * Storage down (DynamoDB unreachable, hung or throttled): whatever OpenAuth made
+ * of the error (a 400 page, an error redirect), the answer is a 503 saying so. An
+ * OAuth client takes a 4xx from the token endpoint as "this refresh token is dead"
+ * and signs the person out; a 503 with RFC 6749's JSON error makes it try again.
+ * Programs (the token endpoint, the key set and metadata) get JSON, people a page.
+ */
+const RETRY_AFTER_SECONDS = "5";
+app.use(async (c, next) => {
+  const scope: { error?: unknown } = {};
+  await storageOutage.run(scope, next);
+  if (!scope.error || (c.res.status >= 200 && c.res.status < 300)) return;
+  console.error(
+    "issuer storage unavailable",
+    scope.error instanceof Error ? `${scope.error.name}: ${scope.error.message}` : scope.error,
+  );
+  const forPrograms = c.req.path === "/token" || c.req.path.startsWith("/.well-known/");
+  const answer = forPrograms
+    ? c.json(
+        {
+          error: "temporarily_unavailable",
+          error_description: "Sign-in is unavailable for a moment; try again shortly.",
+        },
+        503,
+      )
+    : await errorPage("Sign-in is not working right now. Try again in a moment.", 503);
+  answer.headers.set("retry-after", RETRY_AFTER_SECONDS);
+  answer.headers.set("cache-control", "no-store");
+  c.res = undefined;
+  c.res = answer;
 });
 
 // Last line of defence: whatever answers below, a redirect goes only where it may.

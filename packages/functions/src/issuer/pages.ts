@@ -92,7 +92,7 @@ function securityHeaders(): Record<string, string> {
   };
 }
 
-export type PageStatus = 200 | 400 | 429 | 500;
+export type PageStatus = 200 | 400 | 429 | 500 | 503;
 
 const pages = new WeakSet<Response>();
 
@@ -184,7 +184,7 @@ export function links(items: Array<[href: string, label: string]>): Markup {
 }
 
 /** The issuer's answer to a request it will not serve: never a redirect. */
-export function errorPage(message: string, status: 400 | 500 = 400) {
+export function errorPage(message: string, status: 400 | 500 | 503 = 400) {
   const back = webOrigins()[0];
   return page(
     status === 400 ? "This sign-in link does not work" : "Sign-in is not working right now",

@@ -5,6 +5,7 @@
  * already-joined keys that its `remove` cannot delete, so revoking a refresh-token
  * family deleted nothing; and because its client has no timeouts.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
@@ -17,11 +18,34 @@ import {
 import type { StorageAdapter } from "@openauthjs/openauth/storage/storage";
 import { joinKey, splitKey } from "@openauthjs/openauth/storage/storage";
 import { Resource } from "sst";
+import { toVisibleError } from "../http/errors";
 
+/**
+ * Within the API's promise (an answer within 3 s whatever DynamoDB does): killed or
+ * refusing, both attempts fail at once; frozen, each gives up after 1.2 s. DynamoDB
+ * answers in milliseconds, so that is still a hundred times its usual time.
+ */
 const client = new DynamoDBClient({
   maxAttempts: 2,
-  requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
+  requestHandler: { connectionTimeout: 500, requestTimeout: 1_200, throwOnRequestTimeout: true },
 });
+
+/**
+ * Per request (issuer.ts runs each one inside it): the storage failure that made
+ * DynamoDB unreachable, hung or throttled while answering it, if any. OpenAuth maps
+ * every error its routes throw to a 400 page or an error redirect, so the issuer
+ * learns of an outage here rather than from the error.
+ */
+export const storageOutage = new AsyncLocalStorage<{ error?: unknown }>();
+
+/** Passes `call` through, noting an outage on the way (not a refusal such as a failed condition). */
+function guard<T>(call: Promise<T>): Promise<T> {
+  return call.catch((error: unknown) => {
+    const scope = storageOutage.getStore();
+    if (scope && toVisibleError(error).code === "unavailable") scope.error ??= error;
+    throw error;
+  });
+}
 
 const table = () => Resource.AuthStorage.name;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -40,26 +64,30 @@ const isLive = (expiry: { N?: string } | undefined) =>
 
 export const storage: StorageAdapter = {
   async get(key) {
-    const { Item } = await client.send(
-      new GetItemCommand({ TableName: table(), Key: itemKey(key), ConsistentRead: true }),
+    const { Item } = await guard(
+      client.send(
+        new GetItemCommand({ TableName: table(), Key: itemKey(key), ConsistentRead: true }),
+      ),
     );
     if (!Item?.value?.S || !isLive(Item.expiry)) return undefined;
     return JSON.parse(Item.value.S);
   },
   async set(key, value, expiry) {
-    await client.send(
-      new PutItemCommand({
-        TableName: table(),
-        Item: {
-          ...itemKey(key),
-          value: { S: JSON.stringify(value) },
-          ...(expiry ? { expiry: { N: String(Math.floor(expiry.getTime() / 1000)) } } : {}),
-        },
-      }),
+    await guard(
+      client.send(
+        new PutItemCommand({
+          TableName: table(),
+          Item: {
+            ...itemKey(key),
+            value: { S: JSON.stringify(value) },
+            ...(expiry ? { expiry: { N: String(Math.floor(expiry.getTime() / 1000)) } } : {}),
+          },
+        }),
+      ),
     );
   },
   async remove(key) {
-    await client.send(new DeleteItemCommand({ TableName: table(), Key: itemKey(key) }));
+    await guard(client.send(new DeleteItemCommand({ TableName: table(), Key: itemKey(key) })));
   },
   async *scan(prefix) {
     // A prefix's first two parts are the partition, the rest a prefix of the sort key.
@@ -67,13 +95,15 @@ export const storage: StorageAdapter = {
     const sk = { S: joinKey(prefix.slice(2)) };
     let start: Record<string, never> | undefined;
     do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: table(),
-          KeyConditionExpression: sk.S ? "pk = :pk AND begins_with(sk, :sk)" : "pk = :pk",
-          ExpressionAttributeValues: { ":pk": pk, ...(sk.S ? { ":sk": sk } : {}) },
-          ExclusiveStartKey: start,
-        }),
+      const page = await guard(
+        client.send(
+          new QueryCommand({
+            TableName: table(),
+            KeyConditionExpression: sk.S ? "pk = :pk AND begins_with(sk, :sk)" : "pk = :pk",
+            ExpressionAttributeValues: { ":pk": pk, ...(sk.S ? { ":sk": sk } : {}) },
+            ExclusiveStartKey: start,
+          }),
+        ),
       );
       for (const item of page.Items ?? []) {
         if (!item.value?.S || !isLive(item.expiry)) continue;
@@ -99,26 +129,30 @@ export interface Counter {
  * deletes it).
  */
 export async function increment(key: string[], ttlSeconds: number, by = 1): Promise<Counter> {
-  const { Attributes } = await client.send(
-    new UpdateItemCommand({
-      TableName: table(),
-      Key: itemKey(key),
-      UpdateExpression: "ADD #count :by SET expiry = if_not_exists(expiry, :expiry)",
-      ExpressionAttributeNames: { "#count": "count" },
-      ExpressionAttributeValues: {
-        ":by": { N: String(by) },
-        ":expiry": { N: String(nowSeconds() + ttlSeconds) },
-      },
-      ReturnValues: "ALL_NEW",
-    }),
+  const { Attributes } = await guard(
+    client.send(
+      new UpdateItemCommand({
+        TableName: table(),
+        Key: itemKey(key),
+        UpdateExpression: "ADD #count :by SET expiry = if_not_exists(expiry, :expiry)",
+        ExpressionAttributeNames: { "#count": "count" },
+        ExpressionAttributeValues: {
+          ":by": { N: String(by) },
+          ":expiry": { N: String(nowSeconds() + ttlSeconds) },
+        },
+        ReturnValues: "ALL_NEW",
+      }),
+    ),
   );
   return counterOf(Attributes);
 }
 
 /** Reads a counter (or other numbers) kept by `increment`/`setNumbers`; absent or expired is empty. */
 export async function readCounter(key: string[]): Promise<Counter> {
-  const { Item } = await client.send(
-    new GetItemCommand({ TableName: table(), Key: itemKey(key), ConsistentRead: true }),
+  const { Item } = await guard(
+    client.send(
+      new GetItemCommand({ TableName: table(), Key: itemKey(key), ConsistentRead: true }),
+    ),
   );
   return counterOf(Item && isLive(Item.expiry) ? Item : undefined);
 }
@@ -130,29 +164,33 @@ export async function setNumbers(
   ttlSeconds: number,
 ): Promise<void> {
   const entries = Object.entries(values);
-  await client.send(
-    new UpdateItemCommand({
-      TableName: table(),
-      Key: itemKey(key),
-      UpdateExpression: `SET expiry = :expiry, ${entries.map((_, i) => `#n${i} = :v${i}`).join(", ")}`,
-      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#n${i}`, name])),
-      ExpressionAttributeValues: {
-        ":expiry": { N: String(nowSeconds() + ttlSeconds) },
-        ...Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, { N: String(value) }])),
-      },
-    }),
+  await guard(
+    client.send(
+      new UpdateItemCommand({
+        TableName: table(),
+        Key: itemKey(key),
+        UpdateExpression: `SET expiry = :expiry, ${entries.map((_, i) => `#n${i} = :v${i}`).join(", ")}`,
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#n${i}`, name])),
+        ExpressionAttributeValues: {
+          ":expiry": { N: String(nowSeconds() + ttlSeconds) },
+          ...Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, { N: String(value) }])),
+        },
+      }),
+    ),
   );
 }
 
 /** Writes a marker at `key` unless one is there: true for the one caller that wrote it. */
 export async function claimOnce(key: string[], ttlSeconds: number): Promise<boolean> {
   try {
-    await client.send(
-      new PutItemCommand({
-        TableName: table(),
-        Item: { ...itemKey(key), expiry: { N: String(nowSeconds() + ttlSeconds) } },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
+    await guard(
+      client.send(
+        new PutItemCommand({
+          TableName: table(),
+          Item: { ...itemKey(key), expiry: { N: String(nowSeconds() + ttlSeconds) } },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      ),
     );
     return true;
   } catch (error) {
