@@ -1,31 +1,14 @@
 /**
  * A signed upload is single use: once a file is stored under its key, the same
  * URL (valid 15 minutes) cannot replace it. S3 enforces this with the signed
- * `If-None-Match: *` (a conditional write); s3rver ignores the header, so the S3
- * here is fronted by one that answers as AWS does (s3-as-aws.ts).
+ * `If-None-Match: *` (a conditional write); so does the local stack's S3 front
+ * (s3rver itself ignores the header).
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import { type S3AsAws, startS3AsAws } from "./s3-as-aws";
-
-let front: S3AsAws;
-let Storage: typeof import("../src/attachment/storage");
-let Attachment: typeof import("@taskmanager/core/attachment");
-let Task: typeof import("@taskmanager/core/task");
-
-beforeAll(async () => {
-  front = await startS3AsAws(process.env.AWS_ENDPOINT_URL_S3 ?? "");
-  // Read when the S3 client is made: the modules are loaded after this.
-  process.env.AWS_ENDPOINT_URL_S3 = front.url;
-  vi.resetModules();
-  Storage = await import("../src/attachment/storage");
-  Attachment = await import("@taskmanager/core/attachment");
-  Task = await import("@taskmanager/core/task");
-});
-
-afterAll(async () => {
-  await front?.stop();
-});
+import * as Attachment from "@taskmanager/core/attachment";
+import * as Task from "@taskmanager/core/task";
+import { expect, test } from "vitest";
+import * as Storage from "../src/attachment/storage";
 
 test("the upload's signature covers If-None-Match: *, and the client is told to send it", async () => {
   const signed = await Storage.signUpload(`once-${randomUUID()}/t/a`, "text/plain", 5);

@@ -1,4 +1,4 @@
-/** Attachments over real HTTP against the local stack: DynamoDB Local, s3rver and the stream. */
+/** Attachments over real HTTP against the local stack: DynamoDB Local, S3 (s3rver behind a signature check) and the stream. */
 
 import { objectKeyOf, recordsOfTask } from "@taskmanager/core/attachment";
 import {
@@ -20,6 +20,7 @@ import {
   objectExists,
   sendFile,
   startUpload,
+  storeDirectly,
   uploadFile,
 } from "../helpers/attachments";
 
@@ -182,13 +183,15 @@ describe("the completion check trusts the stored object only", () => {
       contentType: "image/png",
       size: 5,
     });
-    // s3rver does not check the signature, so it stores this; S3 would refuse it.
+    // The type is signed, so S3 (and the local S3's signature check) refuses this...
     const sent = await sendFile(created, bytesOf("<svg>"), {
       ...created.upload.headers,
       "content-type": "text/html",
     });
-    expect(sent.status).toBe(200);
+    expect(sent.status).toBe(403);
     const id = created.attachment.attachmentId;
+    // ...but completion trusts only what is stored: as if a storage had let it through.
+    await storeDirectly(storedKey(task, id), bytesOf("<svg>"), "text/html");
     const error = expectError(await complete(alice, task.taskId, id), 400, "validation_failed");
     expect(error.issues).toEqual([
       { path: "contentType", message: "declared image/png, stored text/html" },
@@ -212,8 +215,11 @@ describe("the completion check trusts the stored object only", () => {
     expect(new URL(created.upload.url).searchParams.get("X-Amz-SignedHeaders")).toContain(
       "content-length",
     );
-    expect((await sendFile(created, bytesOf("far more than four bytes"))).status).toBe(200);
+    // The length is signed, so S3 (and the local S3's signature check) refuses this...
+    expect((await sendFile(created, bytesOf("far more than four bytes"))).status).toBe(403);
     const id = created.attachment.attachmentId;
+    // ...but completion trusts only what is stored: as if a storage had let it through.
+    await storeDirectly(storedKey(task, id), bytesOf("far more than four bytes"), "text/plain");
     const error = expectError(await complete(alice, task.taskId, id), 400, "validation_failed");
     expect(error.issues).toEqual([{ path: "size", message: "declared 4 bytes, stored 24" }]);
     expect(await objectExists(storedKey(task, id))).toBe(false);

@@ -1,5 +1,5 @@
 /** Shared by the attachment tests: a task to attach to, and the upload a browser would do. */
-import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Attachment, CreatedAttachment } from "@taskmanager/core/attachment/schema";
 import { Task } from "@taskmanager/core/task/schema";
 import { Resource } from "sst";
@@ -70,6 +70,21 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_0
 const s3 = new S3Client({ forcePathStyle: true });
 
 /** Whether the bucket holds an object under `key` (asked of the storage itself). */
+/**
+ * Stores `bytes` under `key` with the server's own credentials, bypassing the signed
+ * upload: what a storage that did not enforce the signed conditions would hold.
+ */
+export async function storeDirectly(key: string, bytes: Uint8Array, contentType: string) {
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: Resource.Attachments.name,
+      Key: key,
+      Body: bytes,
+      ContentType: contentType,
+    }),
+  );
+}
+
 export async function objectExists(key: string): Promise<boolean> {
   try {
     await s3.send(new HeadObjectCommand({ Bucket: Resource.Attachments.name, Key: key }));

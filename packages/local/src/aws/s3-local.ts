@@ -1,13 +1,16 @@
 /**
  * S3 on this machine (s3rver): the attachments bucket with its CORS rules, files
- * kept in a directory across restarts. s3rver checks neither signatures nor signed
- * conditions; the API's completion check does not rely on them.
+ * kept in a directory across restarts. s3rver checks no signature, so it sits
+ * behind a front that checks presigned requests and conditional writes as S3 does
+ * (s3-signatures.ts); requests signed in the Authorization header (the server's
+ * own) are not checked. The API's completion check does not rely on any of it.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bucketCors } from "@taskmanager/functions/routes";
 import S3rver from "s3rver";
+import { startSignatureFront } from "./s3-signatures";
 
 export interface S3Local {
   endpoint: string;
@@ -34,7 +37,7 @@ export async function startS3Local(options: {
   const directory = options.directory ?? mkdtempSync(join(tmpdir(), "taskmanager-s3-"));
   mkdirSync(directory, { recursive: true });
   const server = new S3rver({
-    port: options.port,
+    port: 0,
     address: "127.0.0.1",
     silent: true,
     directory,
@@ -46,9 +49,15 @@ export async function startS3Local(options: {
     ],
   });
   const address = await server.run();
+  const front = await startSignatureFront({
+    port: options.port,
+    target: `http://127.0.0.1:${address.port}`,
+    secrets: { [LOCAL_CREDENTIALS.accessKeyId]: LOCAL_CREDENTIALS.secretAccessKey },
+  });
   return {
-    endpoint: `http://127.0.0.1:${address.port}`,
+    endpoint: front.url,
     stop: async () => {
+      await front.stop();
       await server.close();
       if (!options.directory) rmSync(directory, { recursive: true, force: true });
     },
