@@ -37,8 +37,9 @@ export const ALLOWED_CONTENT_TYPES = [
 
 /**
  * The tag every upload carries until its object has been checked: the bucket's
- * lifecycle rule removes objects still tagged pending after a day, so an
- * abandoned upload leaves nothing behind even when no request ever comes back.
+ * lifecycle rule expires objects still tagged pending after a day, so an abandoned
+ * upload goes even when no request ever comes back (the versioned bucket keeps its
+ * bytes as a noncurrent version until they expire too: docs/operations.md).
  */
 export const STATE_TAG = "attachment-state";
 
