@@ -7,7 +7,6 @@
  * Lambda runs `handler`; the local stack serves `app`.
  */
 import { issuer } from "@openauthjs/openauth";
-import * as User from "@taskmanager/core/user";
 import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
 import { countFailedSignIn, countSignUpFrom } from "../metrics";
@@ -54,6 +53,10 @@ const openauth = issuer({
     errorPage("This sign-in page has expired. Go back to the app and sign in again."),
   success: async (ctx, value, request) => {
     countSignUpFrom(request);
+    // Loaded on the first completed sign-in, not at init: the user record is all the
+    // issuer reads through ElectroDB, and its busiest cold paths (the key set every API
+    // function fetches when it starts, the sign-in pages, token refresh) never need it.
+    const User = await import("@taskmanager/core/user");
     const user = await User.fromEmail(value.email);
     return ctx.subject("user", { userId: user.userId, email: user.email });
   },
