@@ -9,7 +9,7 @@ import {
 } from "@taskmanager/core/attachment/schema";
 import { Attachments, Auth, Tasks } from "../access";
 import { handler, type RouteDefinition } from "./definition";
-import { taskParams } from "./tasks";
+import { taskParams } from "./params";
 
 const attachmentParams = { ...taskParams, attachmentId: AttachmentId };
 

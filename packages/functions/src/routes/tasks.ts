@@ -8,15 +8,12 @@ import {
   CreateTaskInput,
   ListTasksQuery,
   Task,
-  TaskId,
   TaskPage,
   UpdateTaskInput,
 } from "@taskmanager/core/task/schema";
 import { Auth, Tasks } from "../access";
 import { handler, type RouteDefinition } from "./definition";
-
-/** The path parameter of every route under a task. */
-export const taskParams = { taskId: TaskId };
+import { taskParams } from "./params";
 
 export const taskRoutes = {
   create: {
