@@ -4,12 +4,12 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { latestCode } from "@taskmanager/local/clients/sign-in";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, SIZES } from "./axe";
 import { launchChromium } from "./chromium";
 import { docsScreenshots } from "./docs-screenshots";
+import { type Person, signUpInBrowser } from "./sign-up";
 
 const urls = inject("e2e");
 const shots = join(import.meta.dirname, "..", "artifacts", "screenshots");
@@ -25,18 +25,8 @@ async function shot(name: string, target: Page = page, fullPage = true) {
   await target.screenshot({ path: join(shots, `${name}.png`), fullPage });
 }
 
-async function signUp(target: Page, person: { email: string; password: string }) {
-  await target.goto(urls.web);
-  await target.getByRole("button", { name: "Create an account" }).click();
-  await target.getByRole("link", { name: "Create an account" }).click();
-  await target.locator("input[name=email]").fill(person.email);
-  await target.locator("input[name=password]").fill(person.password);
-  await target.locator("input[name=repeat]").fill(person.password);
-  await target.getByRole("button", { name: "Continue" }).click();
-  await target.locator("input[name=code]").waitFor();
-  await target.locator("input[name=code]").fill(await latestCode(urls.mail, person.email));
-  await target.getByRole("button", { name: "Continue" }).click();
-  await target.getByRole("heading", { name: "Tasks" }).waitFor();
+function signUp(target: Page, person: Person) {
+  return signUpInBrowser(target, urls, person);
 }
 
 async function signInOnIssuer(target: Page, person: { email: string; password: string }) {

@@ -6,10 +6,10 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { latestCode } from "@taskmanager/local/clients/sign-in";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { launchChromium } from "./chromium";
+import { signUpInBrowser } from "./sign-up";
 
 const urls = inject("e2e");
 const shots = join(import.meta.dirname, "..", "artifacts", "screenshots");
@@ -24,16 +24,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
-  await page.goto(urls.web);
-  await page.getByRole("button", { name: "Create an account" }).click();
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await page.locator("input[name=email]").fill(person.email);
-  await page.locator("input[name=password]").fill(person.password);
-  await page.locator("input[name=repeat]").fill(person.password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.locator("input[name=code]").fill(await latestCode(urls.mail, person.email));
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("heading", { name: "Tasks" }).waitFor();
+  await signUpInBrowser(page, urls, person);
   await page.getByLabel("Add a task").fill("Expenses");
   await page.getByLabel("Add a task").press("Enter");
   await page.getByRole("link", { name: "Expenses" }).click();

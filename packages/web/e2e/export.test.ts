@@ -4,11 +4,11 @@
  * exactly the person's tasks, read back with a real CSV parser.
  */
 import { readFile } from "node:fs/promises";
-import { latestCode } from "@taskmanager/local/clients/sign-in";
 import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./chromium";
+import { signUpInBrowser } from "./sign-up";
 
 const urls = inject("e2e");
 let browser: Browser;
@@ -42,16 +42,7 @@ beforeAll(async () => {
   // Sign up in the browser (the issuer redirects only to this web origin).
   const email = `export-${Date.now().toString(36)}@example.com`;
   const password = "correct horse battery";
-  await page.goto(urls.web);
-  await page.getByRole("button", { name: "Create an account" }).click();
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await page.locator("input[name=email]").fill(email);
-  await page.locator("input[name=password]").fill(password);
-  await page.locator("input[name=repeat]").fill(password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.locator("input[name=code]").fill(await latestCode(urls.mail, email));
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("heading", { name: "Tasks" }).waitFor();
+  await signUpInBrowser(page, urls, { email, password });
   const raw = await page.evaluate(() => localStorage.getItem("taskmanager.tokens"));
   token = (JSON.parse(raw ?? "{}") as { access: string }).access;
   for (const [i, title] of titles.entries()) {

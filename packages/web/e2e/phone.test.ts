@@ -6,11 +6,11 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { latestCode } from "@taskmanager/local/clients/sign-in";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, SIZES } from "./axe";
 import { launchChromium } from "./chromium";
+import { signUpInBrowser } from "./sign-up";
 
 const urls = inject("e2e");
 const artifacts = join(import.meta.dirname, "..", "artifacts");
@@ -60,16 +60,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: PHONE })).newPage();
   const email = `phone-${Date.now().toString(36)}@example.com`;
   const password = "correct horse battery";
-  await page.goto(urls.web);
-  await page.getByRole("button", { name: "Create an account" }).click();
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await page.locator("input[name=email]").fill(email);
-  await page.locator("input[name=password]").fill(password);
-  await page.locator("input[name=repeat]").fill(password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.locator("input[name=code]").fill(await latestCode(urls.mail, email));
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("heading", { name: "Tasks" }).waitFor();
+  await signUpInBrowser(page, urls, { email, password });
   const raw = await page.evaluate(() => localStorage.getItem("taskmanager.tokens"));
   const token = (JSON.parse(raw ?? "{}") as { access: string }).access;
   for (const task of tasks) {
