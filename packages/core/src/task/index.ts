@@ -1,7 +1,8 @@
 /**
- * The Task domain: every read and write of a person's tasks. Knows nothing of
- * HTTP or Lambda; callers hand over unchecked input, which is parsed here with the
- * shared zod schemas.
+ * The Task domain: every read and write of a person's tasks, through the task
+ * entity. Knows nothing of HTTP or Lambda. The API's edge hands over input its route
+ * has already parsed; it is parsed again here with the same shared schemas, for the
+ * callers that have no edge (the seed, tests, jobs), at a cost of microseconds.
  */
 import { createConversions } from "electrodb";
 import { monotonicFactory } from "ulid";
