@@ -17,8 +17,10 @@ export async function signUpInBrowser(
   person: Person,
 ): Promise<void> {
   await page.goto(urls.web);
+  // The app's "Create an account" opens the issuer's form for it, as its words say.
+  await page.getByText("the next page asks for your email and a password").waitFor();
   await page.getByRole("button", { name: "Create an account" }).click();
-  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByRole("heading", { level: 1, name: "Create your account" }).waitFor();
   await page.locator("input[name=email]").fill(person.email);
   await page.locator("input[name=password]").fill(person.password);
   await page.locator("input[name=repeat]").fill(person.password);

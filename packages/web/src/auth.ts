@@ -16,8 +16,11 @@ const redirectURI = () => `${window.location.origin}/callback`;
 
 let redirecting = false;
 
-/** Leaves for the issuer's sign-in page; comes back to the current page afterwards. */
-export async function signIn(): Promise<void> {
+/**
+ * Leaves for the issuer's sign-in page (`create`: its "Create your account" page,
+ * through OpenID's `prompt=create`); comes back to the current page afterwards.
+ */
+export async function signIn({ create = false }: { create?: boolean } = {}): Promise<void> {
   // Several requests can hit a 401 at once; a second challenge would overwrite the
   // first one's verifier and break the callback.
   if (redirecting) return;
@@ -30,7 +33,9 @@ export async function signIn(): Promise<void> {
   sessionStorage.setItem(CHALLENGE_KEY, JSON.stringify(challenge));
   const here = window.location.pathname + window.location.search;
   sessionStorage.setItem(RETURN_KEY, here.startsWith("/callback") ? "/" : here);
-  window.location.assign(url);
+  const target = new URL(url);
+  if (create) target.searchParams.set("prompt", "create");
+  window.location.assign(target.toString());
 }
 
 /** Finishes the round trip on /callback; returns the path to go back to. */

@@ -5,10 +5,10 @@ export function SignIn({ message }: { message?: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const heading = useScreen("Sign in");
-  const go = () => {
+  const go = (create: boolean) => {
     setBusy(true);
     import("../auth")
-      .then(({ signIn }) => signIn())
+      .then(({ signIn }) => signIn({ create }))
       .catch(() => {
         setBusy(false);
         setError("The sign-in service cannot be reached. Check your connection and retry.");
@@ -21,15 +21,16 @@ export function SignIn({ message }: { message?: string }) {
       </h1>
       {message ? <p role="alert">{message}</p> : null}
       <p>Keep track of what you need to do. Sign in with your email and password.</p>
-      <button type="button" className="primary" onClick={go} disabled={busy}>
+      <button type="button" className="primary" onClick={() => go(false)} disabled={busy}>
         Sign in
       </button>
       <p>
         New here?{" "}
-        <button type="button" className="link" onClick={go} disabled={busy}>
+        <button type="button" className="link" onClick={() => go(true)} disabled={busy}>
           Create an account
         </button>{" "}
-        — on the next page choose “Register”; we email you a code to confirm your address.
+        — the next page asks for your email and a password, then we email you a code to confirm your
+        address.
       </p>
       {error ? <p role="alert">{error}</p> : null}
     </section>
