@@ -47,9 +47,16 @@ export function Shell() {
   }
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
+      {/* On the list, what people come for is adding a task: the skip link lands in quick add. */}
+      {signedIn && onList ? (
+        <a className="skip-link" href={`#${QUICK_ADD_ID}`}>
+          Skip to quick add
+        </a>
+      ) : (
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+      )}
       {signedIn ? (
         <header className="app-header">
           <Link to="/" className="brand">
