@@ -62,15 +62,7 @@ describe("the task list", () => {
     expect(await screen.findByText("No tasks match “milk”.")).toBeTruthy();
   });
 
-  it("explains a link whose filter is not valid, without asking the API", async () => {
-    const calls = mockApi(() => page([]));
-    renderApp("/?status=archived&q=");
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/cannot be shown/);
-    expect(alert.textContent).toMatch(/status/);
-    expect(within(alert).getByRole("link", { name: "Show all tasks" })).toBeTruthy();
-    expect(lists(calls)).toHaveLength(0);
-  });
+  // A link the list cannot show: TaskList.url.test.tsx.
 
   it("filters by a tag when its chip is chosen, and drops the filter from its chip", async () => {
     const calls = mockApi((call) =>

@@ -9,10 +9,10 @@ import { useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { describeError } from "../app/error-message";
 import { REVEAL_EVENT, SEARCH_ID, useScreen } from "../app/screen";
-import { rememberListSearch } from "../search";
+import { rememberListSearch, stringifySearch } from "../search";
 import { ListFilter } from "../tasks/endpoints";
-import { toFieldErrors } from "../tasks/form";
 import { statusLabel } from "../tasks/labels";
+import { type RepairedLink, repairListLink } from "../tasks/list-link";
 import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
 import { ExportButton } from "../widgets/ExportButton";
@@ -27,8 +27,21 @@ const SEARCH_DELAY_MS = 300;
 
 export function TaskList() {
   const search = route.useSearch();
+  const navigate = useNavigate({ from: "/" });
   const filter = ListFilter.safeParse(search);
   useEffect(() => rememberListSearch(search), [search]);
+  // A link with parts the list cannot show: keep the rest, say what was left out.
+  const [repaired, setRepaired] = useState<RepairedLink | null>(null);
+  useEffect(() => {
+    const repair = repairListLink(search);
+    if (!repair) return;
+    setRepaired(repair);
+    void navigate({ search: repair.search, replace: true });
+  }, [search, navigate]);
+  const notes =
+    repaired && stringifySearch(repaired.search) === stringifySearch(search)
+      ? repaired.notes
+      : null;
   const heading = useScreen(
     filter.success && filter.data.q ? `Search “${filter.data.q}”` : "Tasks",
   );
@@ -47,36 +60,29 @@ export function TaskList() {
         </div>
       </div>
       <QuickAdd />
+      {notes ? <LinkNotice notes={notes} /> : null}
       {filter.success ? (
         <>
           <ListTools filter={filter.data} />
           <Results filter={filter.data} headingId={`${id}-heading`} />
         </>
-      ) : (
-        <BadLink issues={filter.error.issues} />
-      )}
+      ) : null}
     </section>
   );
 }
 
 export const TaskListScreen = withQueries(TaskList);
 
-/** A hand-edited or outdated link: say what is wrong rather than guess. */
-function BadLink({ issues }: { issues: Parameters<typeof toFieldErrors>[0] }) {
-  const errors = Object.entries(toFieldErrors(issues));
+/** What a hand-edited or outdated link asked for that the list cannot show, and what it shows instead. */
+function LinkNotice({ notes }: { notes: string[] }) {
   return (
-    <div role="alert" className="error">
-      <p>This link asks for a list that cannot be shown:</p>
+    <div role="status" className="link-notice">
+      <p>This link asked for a list that cannot be shown as it is:</p>
       <ul>
-        {errors.map(([field, message]) => (
-          <li key={field}>
-            {field} {message}
-          </li>
+        {notes.map((note) => (
+          <li key={note}>{note}</li>
         ))}
       </ul>
-      <Link to="/" search={{}}>
-        Show all tasks
-      </Link>
     </div>
   );
 }
