@@ -24,6 +24,11 @@ const route = getRouteApi("/");
 
 /** How long typing pauses before the search is sent (and written to the URL). */
 const SEARCH_DELAY_MS = 300;
+/**
+ * How long typing must stop before the next keystroke starts a new search in the
+ * history: within it, a search refines the entry the same typing made.
+ */
+const SEARCH_SETTLED_MS = 1_500;
 
 export function TaskList() {
   const search = route.useSearch();
@@ -129,6 +134,8 @@ function Filters({ filter }: { filter: ListFilter }) {
   const id = useId();
   const [text, setText] = useState(filter.q ?? "");
   const typed = useRef(false);
+  // When the current typing last wrote the URL: its next search replaces that entry.
+  const lastWrite = useRef(0);
   // Back or a link can change q under the box; follow it unless the person is typing.
   useEffect(() => {
     if (!typed.current) setText(filter.q ?? "");
@@ -138,13 +145,21 @@ function Filters({ filter }: { filter: ListFilter }) {
     const timer = setTimeout(() => {
       typed.current = false;
       const q = text.trim();
-      void navigate({ search: (prev) => ({ ...prev, q: q || undefined }), replace: true });
+      // One history entry per search: the first pause pushes it (Back returns to the
+      // list before the search), later pauses of the same typing refine it in place.
+      const now = Date.now();
+      const refining = now - lastWrite.current < SEARCH_SETTLED_MS;
+      lastWrite.current = now;
+      void navigate({ search: (prev) => ({ ...prev, q: q || undefined }), replace: refining });
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text, navigate]);
 
-  const set = (changes: Partial<Record<"status" | "sort" | "tag", string | undefined>>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...changes }), replace: true });
+  // A filter or sort change is a step Back can undo.
+  const set = (changes: Partial<Record<"status" | "sort" | "tag", string | undefined>>) => {
+    lastWrite.current = 0;
+    void navigate({ search: (prev) => ({ ...prev, ...changes }) });
+  };
 
   return (
     <search className="filters" aria-label="Find tasks">

@@ -4,7 +4,7 @@
  * search is one entry once typing settles.
  */
 import type { Task } from "@taskmanager/core/task/schema";
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { type Call, makeTask, mockApi, renderApp } from "../test/helpers";
 
@@ -37,5 +37,49 @@ describe("a link the list cannot show as it is", () => {
     await waitFor(() => expect(router.state.location.search).toEqual({ tag: "home" }));
     fireEvent.change(screen.getByLabelText("Status"), { target: { value: "done" } });
     await waitFor(() => expect(screen.queryByText(/“oldest” is not a way to sort/)).toBeNull());
+  });
+});
+
+describe("Back after changing the list", () => {
+  it("undoes a filter or sort change, one step at a time, instead of leaving the app", async () => {
+    mockApi(() => page([]));
+    const { router } = renderApp("/?sort=due");
+    await screen.findByText(/No tasks yet/);
+    fireEvent.change(screen.getByLabelText("Status"), { target: { value: "done" } });
+    await waitFor(() =>
+      expect(router.state.location.search).toEqual({ sort: "due", status: "done" }),
+    );
+    fireEvent.change(screen.getByLabelText("Sort by"), { target: { value: "created" } });
+    await waitFor(() => expect(router.state.location.search).toEqual({ status: "done" }));
+
+    act(() => router.history.back());
+    await waitFor(() =>
+      expect(router.state.location.search).toEqual({ sort: "due", status: "done" }),
+    );
+    expect((screen.getByLabelText("Sort by") as HTMLSelectElement).value).toBe("due");
+    act(() => router.history.back());
+    await waitFor(() => expect(router.state.location.search).toEqual({ sort: "due" }));
+    expect((screen.getByLabelText("Status") as HTMLSelectElement).value).toBe("");
+  });
+
+  it("makes one entry of a search typed in bursts, and Back returns to the list before it", async () => {
+    const calls = mockApi(() => page([]));
+    const { router } = renderApp("/?status=todo");
+    await screen.findByText(/No tasks are “To do”/);
+    const search = screen.getByLabelText("Search");
+    const entries = router.history.length;
+    fireEvent.change(search, { target: { value: "mi" } });
+    await waitFor(() => expect(router.state.location.search).toEqual({ status: "todo", q: "mi" }));
+    // A pause long enough to send the search, short enough to be the same search.
+    fireEvent.change(search, { target: { value: "milk" } });
+    await waitFor(() =>
+      expect(router.state.location.search).toEqual({ status: "todo", q: "milk" }),
+    );
+    expect(router.history.length).toBe(entries + 1);
+    await waitFor(() => expect(lists(calls).at(-1)?.url.searchParams.get("q")).toBe("milk"));
+
+    act(() => router.history.back());
+    await waitFor(() => expect(router.state.location.search).toEqual({ status: "todo" }));
+    await waitFor(() => expect((search as HTMLInputElement).value).toBe(""));
   });
 });
