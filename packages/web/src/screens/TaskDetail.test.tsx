@@ -1,58 +1,129 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import type { Task } from "@taskmanager/core/task/schema";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { makeTask, mockApi, renderApp } from "../test/helpers";
 
-describe("editing a task that changed elsewhere", () => {
-  it("explains the conflict, keeps the stale edit unsaved, and reloads the latest version", async () => {
-    const v1 = makeTask({ title: "Original", version: 1 });
-    const v2 = { ...v1, title: "Changed on the phone", version: 2 };
-    let server = v1;
-    const calls = mockApi((call) => {
-      if (call.url.pathname.endsWith("/attachments")) return { status: 200, body: { items: [] } };
-      if (call.method === "GET") return { status: 200, body: server };
-      const input = call.body as { version: number; title: string };
-      if (input.version !== server.version) {
-        return { status: 409, body: { error: { code: "conflict", message: "Version mismatch" } } };
-      }
-      server = { ...server, ...input, version: server.version + 1 };
-      return { status: 200, body: server };
-    });
-    const { client } = renderApp(`/tasks/${v1.taskId}`);
+/** A task API with versions: a PATCH of a stale version is a 409, as the server answers. */
+function versionedApi(first: Task) {
+  const api = { server: first };
+  const calls = mockApi((call) => {
+    if (call.url.pathname.endsWith("/attachments")) return { status: 200, body: { items: [] } };
+    if (call.method === "GET") return { status: 200, body: api.server };
+    const input = call.body as Partial<Task> & { version: number };
+    if (input.version !== api.server.version) {
+      return { status: 409, body: { error: { code: "conflict", message: "Version mismatch" } } };
+    }
+    api.server = { ...api.server, ...input, version: api.server.version + 1 };
+    return { status: 200, body: api.server };
+  });
+  const patches = () => calls.filter((c) => c.method === "PATCH");
+  return { api, calls, patches };
+}
 
-    fireEvent.click(await screen.findByRole("button", { name: "Edit" }));
-    await waitFor(() => expect(document.activeElement?.textContent).toBe("Edit task"));
-    server = v2; // someone else saves while this form is open
-    // A background refetch (e.g. on window focus) must not move the edit's base version.
-    await client.invalidateQueries();
-    const taskReads = () =>
-      calls.filter((c) => c.method === "GET" && !c.url.pathname.endsWith("/attachments"));
-    await waitFor(() => expect(taskReads()).toHaveLength(2));
-    fireEvent.change(screen.getByLabelText("Title"), { target: { value: "My edit" } });
-    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+/** Opens the editor on v1, then another device saves `elsewhere` as v2. */
+async function editThenChangedElsewhere(elsewhere: Partial<Task>) {
+  const v1 = makeTask({ title: "Plan", description: "", priority: "medium", version: 1 });
+  const { api, calls, patches } = versionedApi(v1);
+  const { client } = renderApp(`/tasks/${v1.taskId}`);
+  fireEvent.click(await screen.findByRole("button", { name: "Edit" }));
+  await waitFor(() => expect(document.activeElement?.textContent).toBe("Edit task"));
+  api.server = { ...v1, ...elsewhere, version: 2 };
+  // A background refetch (e.g. on window focus) must not move the edit's base version.
+  await client.invalidateQueries();
+  const taskReads = () =>
+    calls.filter((c) => c.method === "GET" && !c.url.pathname.endsWith("/attachments"));
+  await waitFor(() => expect(taskReads()).toHaveLength(2));
+  return { api, patches };
+}
+
+describe("editing a task that changed elsewhere", () => {
+  it("keeps my fields and theirs when they do not overlap, asks nothing, keeps focus", async () => {
+    // Tab A changed the title; this tab (B) changes the description and the priority.
+    const { api, patches } = await editThenChangedElsewhere({ title: "Plan the trip" });
+    fireEvent.change(field("Description"), { target: { value: "Book the train" } });
+    fireEvent.change(field("Priority"), { target: { value: "high" } });
+    const save = screen.getByRole("button", { name: "Save changes" });
+    save.focus();
+    fireEvent.click(save);
 
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toMatch(/changed elsewhere/);
-    expect(calls.filter((c) => c.method === "PATCH")).toHaveLength(1);
-    expect(server.title).toBe("Changed on the phone");
-    expect((screen.getByLabelText("Title") as HTMLInputElement).value).toBe("My edit");
+    expect(alert.textContent).toMatch(/Taken from the latest version: title/);
+    expect(patches()).toHaveLength(1);
+    expect(api.server.title).toBe("Plan the trip");
+    // The latest title, and what I typed, together; no question asked.
+    await waitFor(() => expect(field("Title").value).toBe("Plan the trip"));
+    expect(field("Description").value).toBe("Book the train");
+    expect(field("Priority").value).toBe("high");
+    expect(screen.queryByRole("radio")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Save changes" }));
 
-    fireEvent.click(screen.getByRole("button", { name: "Load latest version" }));
-    await waitFor(() =>
-      expect((screen.getByLabelText("Title") as HTMLInputElement).value).toBe(
-        "Changed on the phone",
-      ),
-    );
-    expect(screen.queryByRole("alert")).toBeNull();
-
-    fireEvent.change(screen.getByLabelText("Title"), { target: { value: "My edit, again" } });
     fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
-    const heading = await screen.findByRole("heading", { name: "My edit, again" });
-    // After Save, focus is on the task's heading, not lost.
+    const heading = await screen.findByRole("heading", { name: "Plan the trip" });
     await waitFor(() => expect(document.activeElement).toBe(heading));
-    expect(calls.filter((c) => c.method === "PATCH").at(-1)?.body).toMatchObject({
+    expect(patches().at(-1)?.body).toMatchObject({
       version: 2,
-      title: "My edit, again",
+      title: "Plan the trip",
+      description: "Book the train",
+      priority: "high",
     });
+    expect(api.server).toMatchObject({ version: 3, description: "Book the train" });
+  });
+
+  it("asks only about a field both changed, shows both values, and saves the pick", async () => {
+    const { api, patches } = await editThenChangedElsewhere({
+      title: "Plan the trip",
+      priority: "high",
+    });
+    fireEvent.change(field("Title"), { target: { value: "Plan the holiday" } });
+    fireEvent.change(field("Description"), { target: { value: "Book the train" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+
+    const question = await screen.findByRole("group", { name: /Title was changed both/ });
+    const mine = within(question).getByRole("radio", { name: "Yours: Plan the holiday" });
+    const theirs = within(question).getByRole("radio", {
+      name: "Saved elsewhere: Plan the trip",
+    });
+    // One question: the priority only changed there, the description only here.
+    expect(screen.getAllByRole("group")).toHaveLength(1);
+    expect(field("Title").value).toBe("Plan the holiday");
+    expect(field("Priority").value).toBe("high");
+    expect(field("Description").value).toBe("Book the train");
+
+    // Saving before choosing sends nothing and points at the question.
+    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(document.activeElement).toBe(mine));
+    expect(screen.getByText(/Choose which to keep for title/)).toBeTruthy();
+    expect(patches()).toHaveLength(1);
+
+    fireEvent.click(theirs);
+    await waitFor(() => expect(field("Title").value).toBe("Plan the trip"));
+    expect(field("Description").value).toBe("Book the train");
+    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByRole("heading", { name: "Plan the trip" });
+    expect(patches().at(-1)?.body).toMatchObject({
+      version: 2,
+      title: "Plan the trip",
+      description: "Book the train",
+      priority: "high",
+    });
+    expect(api.server.version).toBe(3);
+  });
+
+  it("keeps the edit and the version it started from across a sign-in, then merges", async () => {
+    const { api, patches } = await editThenChangedElsewhere({ title: "Plan the trip" });
+    fireEvent.change(field("Description"), { target: { value: "Book the train" } });
+    // The page goes to sign in and comes back: only the draft is left.
+    cleanup();
+    renderApp(`/tasks/${api.server.taskId}`);
+    await waitFor(() => expect(field("Description").value).toBe("Book the train"));
+    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(field("Title").value).toBe("Plan the trip"));
+    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByRole("heading", { name: "Plan the trip" });
+    expect(patches().at(-1)?.body).toMatchObject({ version: 2, description: "Book the train" });
   });
 });
 

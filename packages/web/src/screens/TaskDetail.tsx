@@ -1,12 +1,14 @@
 /**
  * One task: its details, its attachments, and editing it. An edit
  * carries the version it started from; if the task changed meanwhile the API
- * answers 409 and we explain that instead of overwriting someone else's change.
+ * answers 409, and the edit is merged onto the latest version field by field
+ * (tasks/merge.ts): nothing typed is lost, nothing saved elsewhere is overwritten,
+ * and only fields both sides changed are asked about.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type Task, TaskId } from "@taskmanager/core/task/schema";
-import { useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { ApiError } from "../api-client";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
@@ -14,12 +16,20 @@ import { useScreen } from "../app/screen";
 import { lastListSearch } from "../search";
 import { describeDue, formatMoment } from "../tasks/dates";
 import { scheduleDelete } from "../tasks/deletion";
-import { clearDraft, type Draft, loadDraft } from "../tasks/draft";
-import { parseUpdate, toFieldErrors, valuesFromTask } from "../tasks/form";
+import { clearDraft, type Draft, loadDraft, saveDraft } from "../tasks/draft";
+import { parseUpdate, type TaskFormValues, toFieldErrors, valuesFromTask } from "../tasks/form";
 import { priorityLabel, statusLabel } from "../tasks/labels";
-import { useTask, useUpdateTask } from "../tasks/queries";
+import { type Conflict, type Field, mergeTask } from "../tasks/merge";
+import { fetchLatestTask, useTask, useUpdateTask } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
 import { Attachments } from "../widgets/Attachments";
+import {
+  ConflictChoices,
+  choiceId,
+  fieldLabel,
+  type Picks,
+  type Side,
+} from "../widgets/ConflictChoices";
 import { DeleteButton } from "../widgets/DeleteButton";
 import { TaskForm } from "../widgets/TaskForm";
 import { NotFound } from "./NotFound";
@@ -66,16 +76,9 @@ export function TaskDetail({ taskId }: { taskId: string }) {
       </p>
       {editing ? (
         <TaskEditor
-          key={editing.version}
           task={current}
           draft={editing}
-          onReload={async () => {
-            const latest = await task.refetch();
-            if (latest.data) {
-              clearDraft(taskId);
-              setEditing({ values: valuesFromTask(latest.data), version: latest.data.version });
-            }
-          }}
+          onRebase={setEditing}
           onDone={() => {
             clearDraft(taskId);
             setEditing(null);
@@ -84,7 +87,10 @@ export function TaskDetail({ taskId }: { taskId: string }) {
       ) : (
         <TaskView
           task={current}
-          onEdit={() => setEditing({ values: valuesFromTask(current), version: current.version })}
+          onEdit={() => {
+            const values = valuesFromTask(current);
+            setEditing({ values, version: current.version, base: values });
+          }}
           onDelete={() => {
             scheduleDelete(client, current);
             void navigate({ to: "/" });
@@ -164,65 +170,156 @@ function TaskView({ task, onEdit, onDelete }: ViewProps) {
 interface EditorProps {
   task: Task;
   draft: Draft;
-  onReload: () => Promise<void>;
+  /** The edit now stands on a newer version (a merge, or a pick after one). */
+  onRebase: (draft: Draft) => void;
   onDone: () => void;
 }
 
-function TaskEditor({ task, draft, onReload, onDone }: EditorProps) {
+interface MergeNotice {
+  conflicts: Conflict[];
+  taken: Field[];
+  /** The latest version could not be loaded; nothing was merged. */
+  failed?: string;
+}
+
+const isConflict = (error: unknown) => error instanceof ApiError && error.code === "conflict";
+
+const fieldList = (fields: Field[]) => fields.map((f) => fieldLabel[f].toLowerCase()).join(", ");
+
+function TaskEditor({ task, draft, onRebase, onDone }: EditorProps) {
+  const client = useQueryClient();
   const update = useUpdateTask();
   const heading = useScreen(`Edit “${task.title}”`);
+  const id = useId();
   const version = draft.version ?? task.version;
+  /** What the form holds now: a pick changes one field of it. */
+  const typed = useRef(draft.values);
+  const [notice, setNotice] = useState<MergeNotice | null>(null);
+  const [picks, setPicks] = useState<Picks>({});
+  const [unpicked, setUnpicked] = useState(false);
+  // Where focus was when Save was pressed: a merge must not throw it to the page.
+  const refocus = useRef<Element | null>(null);
   const error = update.error;
-  const conflict = error instanceof ApiError && error.code === "conflict";
 
+  // After every render, but it only acts once a merge has set refocus.
+  useEffect(() => {
+    const target = refocus.current;
+    refocus.current = null;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && target instanceof HTMLElement && target.isConnected) target.focus();
+  });
+
+  function rebase(next: Draft) {
+    typed.current = next.values;
+    saveDraft(task.taskId, next);
+    onRebase(next);
+  }
+
+  /** A 409: fetch the latest version and put what was typed on top of it, field by field. */
+  async function mergeOntoLatest(mine: TaskFormValues) {
+    refocus.current = document.activeElement;
+    try {
+      const latest = await fetchLatestTask(client, task.taskId);
+      const theirs = valuesFromTask(latest);
+      const merged = mergeTask(draft.base, mine, theirs);
+      update.reset();
+      setPicks({});
+      setUnpicked(false);
+      rebase({ values: merged.values, version: latest.version, base: theirs });
+      setNotice({ conflicts: merged.conflicts, taken: merged.taken });
+    } catch (failure) {
+      setNotice({ conflicts: [], taken: [], failed: describeError(failure) });
+    }
+  }
+
+  function pick(conflict: Conflict, side: Side) {
+    setPicks((all) => ({ ...all, [conflict.field]: side }));
+    setUnpicked(false);
+    rebase({ ...draft, values: { ...typed.current, [conflict.field]: conflict[side] } });
+  }
+
+  const open = notice?.conflicts.filter((c) => !picks[c.field]) ?? [];
   return (
     <>
       <h1 id="task-heading" tabIndex={-1} ref={heading}>
         Edit task
       </h1>
-      {conflict ? (
+      {notice ? (
         <div role="alert" className="conflict">
           <p>
-            <strong>This task was changed elsewhere</strong> after you started editing, so your
-            changes were not saved. Load the latest version to see what changed, then make your
-            edits again.
+            <strong>This task was changed elsewhere</strong> after you started editing, so nothing
+            was saved yet.{" "}
+            {notice.failed
+              ? `Its latest version could not be loaded: ${notice.failed} Your changes are kept; save again to retry.`
+              : [
+                  notice.taken.length > 0
+                    ? `Taken from the latest version: ${fieldList(notice.taken)}.`
+                    : "",
+                  "Your changes are kept on top of it",
+                  notice.conflicts.length > 0
+                    ? `; where you both changed something (${fieldList(notice.conflicts.map((c) => c.field))}), choose which to keep below, then save again.`
+                    : "; check them and save again.",
+                ].join(" ")}
           </p>
-          <button type="button" className="primary" onClick={() => void onReload()}>
-            Load latest version
-          </button>
         </div>
       ) : null}
       <TaskForm
         initial={draft.values}
         draftId={task.taskId}
-        draftVersion={version}
+        draftBase={{ version, ...(draft.base ? { base: draft.base } : {}) }}
         submitLabel="Save changes"
         busy={update.isPending}
+        onValuesChange={(values) => {
+          typed.current = values;
+        }}
         validate={(values) => {
           const parsed = parseUpdate(values, version);
           return parsed.ok ? null : parsed.errors;
         }}
         onSubmit={async (values) => {
+          const [first] = open;
+          if (first) {
+            setUnpicked(true);
+            document.getElementById(choiceId(id, first.field))?.focus();
+            return;
+          }
           const parsed = parseUpdate(values, version);
           if (!parsed.ok) return;
           const saved = await update
             .mutateAsync({ taskId: task.taskId, input: parsed.input })
-            .catch(() => null);
+            .catch(async (failure: unknown) => {
+              if (isConflict(failure)) await mergeOntoLatest(values);
+              return null;
+            });
           if (!saved) return;
           announce(`Saved “${saved.title}”.`);
           onDone();
         }}
         onCancel={onDone}
         serverErrors={
-          conflict
+          !error || isConflict(error)
             ? undefined
             : error instanceof ApiError && error.issues.length > 0
               ? toFieldErrors(error.issues)
-              : error
-                ? { form: describeError(error) }
-                : undefined
+              : { form: describeError(error) }
         }
-      />
+      >
+        {notice && notice.conflicts.length > 0 ? (
+          <div className="conflict-choices">
+            <ConflictChoices
+              idPrefix={id}
+              conflicts={notice.conflicts}
+              picks={picks}
+              onPick={pick}
+            />
+            {unpicked ? (
+              <p className="field-error" role="alert">
+                Choose which to keep for {fieldList(open.map((c) => c.field))}.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </TaskForm>
     </>
   );
 }

@@ -84,7 +84,12 @@ describe("the task list", () => {
   it("marks done at once, sends the version it shows once, and rolls back if refused", async () => {
     const task = makeTask({ title: "Water plants", version: 3 });
     const patch = deferred();
-    const calls = mockApi((call) => (call.method === "PATCH" ? patch.reply : page([task])));
+    // Elsewhere, the task was put in progress meanwhile: a status Mark done must not overwrite.
+    const latest = { ...task, status: "in_progress" as const, version: 4 };
+    const calls = mockApi((call) => {
+      if (call.method === "PATCH") return patch.reply;
+      return call.url.pathname === "/tasks" ? page([task]) : { status: 200, body: latest };
+    });
     renderApp("/");
     const button = await screen.findByRole("button", { name: "Mark done “Water plants”" });
     fireEvent.click(button);
@@ -98,6 +103,37 @@ describe("the task list", () => {
     patch.release({ status: 409, body: { error: { code: "conflict", message: "stale" } } });
     expect((await screen.findByRole("alert")).textContent).toMatch(/changed elsewhere/);
     expect(screen.getByRole("button", { name: "Mark done “Water plants”" })).toBeTruthy();
+  });
+
+  it("a stale Mark done is made on the latest version when its status was not changed there", async () => {
+    const shown = makeTask({ title: "Water plants", version: 3 });
+    // Elsewhere, only the title changed meanwhile.
+    let server: Task = { ...shown, title: "Water the plants", version: 4 };
+    const calls = mockApi((call) => {
+      if (call.method === "PATCH") {
+        const input = call.body as { version: number; status: Task["status"] };
+        if (input.version !== server.version) {
+          return { status: 409, body: { error: { code: "conflict", message: "stale" } } };
+        }
+        server = { ...server, status: input.status, version: server.version + 1 };
+        return { status: 200, body: server };
+      }
+      // The list was read before the change elsewhere; later reads see it.
+      if (call.url.pathname === "/tasks") return page([clicked ? server : shown]);
+      return { status: 200, body: server };
+    });
+    let clicked = false;
+    renderApp("/");
+    const button = await screen.findByRole("button", { name: "Mark done “Water plants”" });
+    clicked = true;
+    fireEvent.click(button);
+    await waitFor(() => expect(server.status).toBe("done"));
+    expect(calls.filter((c) => c.method === "PATCH").map((c) => c.body)).toEqual([
+      { version: 3, status: "done" },
+      { version: 4, status: "done" },
+    ]);
+    expect(await screen.findByRole("button", { name: "Reopen “Water the plants”" })).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("reopens a done task in one click", async () => {

@@ -8,6 +8,8 @@ export interface Draft {
   values: TaskFormValues;
   /** For edits: the version the person started from, so a stale draft still conflicts. */
   version?: number;
+  /** For edits: that version's values, so a conflict merges field by field (tasks/merge.ts). */
+  base?: TaskFormValues;
 }
 
 const key = (id: string) => `taskmanager.draft.${id}`;

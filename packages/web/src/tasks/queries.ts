@@ -19,6 +19,7 @@ import type {
 } from "@taskmanager/core/task/schema";
 import { ApiError } from "../api-client";
 import { createTask, getTask, type ListFilter, listTasks, updateTask } from "./endpoints";
+import { retryStatus } from "./merge";
 
 export const taskKeys = {
   lists: ["tasks", "list"] as const,
@@ -40,6 +41,14 @@ export function useTaskList(filter: ListFilter) {
 export function useTask(taskId: string) {
   return useQuery({ queryKey: taskKeys.detail(taskId), queryFn: () => getTask(taskId) });
 }
+
+/** The task as saved now, never from the cache (after a conflict, the cache is what was stale). */
+export const fetchLatestTask = (client: QueryClient, taskId: string) =>
+  client.fetchQuery({
+    queryKey: taskKeys.detail(taskId),
+    queryFn: () => getTask(taskId),
+    staleTime: 0,
+  });
 
 /** Rewrites the items of every cached list page (every filter) in place. */
 function editLists(
@@ -103,7 +112,7 @@ export function useCreateTask() {
 
 function onConflictRefetch(client: QueryClient, error: unknown, taskId: string) {
   // A conflict means what we show is stale: fetch the latest so the next try can succeed.
-  if (error instanceof ApiError && error.code === "conflict") {
+  if (isConflict(error)) {
     void client.invalidateQueries({ queryKey: taskKeys.lists });
     void client.invalidateQueries({ queryKey: taskKeys.detail(taskId) });
   }
@@ -122,12 +131,32 @@ export function useUpdateTask() {
   });
 }
 
+const isConflict = (error: unknown) => error instanceof ApiError && error.code === "conflict";
+
+/**
+ * Sets a status from what a row shows. If the row was stale (409), the change is
+ * made on the latest version as long as the status there is still the one the row
+ * showed; a status changed elsewhere is not overwritten (the conflict stands).
+ */
+async function setStatusOnLatest(client: QueryClient, task: Task, status: Task["status"]) {
+  try {
+    return await updateTask(task.taskId, { version: task.version, status });
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    const latest = await fetchLatestTask(client, task.taskId);
+    const outcome = retryStatus(task.status, status, latest.status);
+    if (outcome === "done") return latest;
+    if (outcome === "conflict") throw error;
+    return updateTask(task.taskId, { version: latest.version, status });
+  }
+}
+
 /** Mark done / reopen from the list: the row changes at once, and back if refused. */
 export function useSetStatus() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ task, status }: { task: Task; status: Task["status"] }) =>
-      updateTask(task.taskId, { version: task.version, status }),
+      setStatusOnLatest(client, task, status),
     onMutate: async ({ task, status }) => {
       const snapshot = await snapshotLists(client);
       editLists(client, (items) =>

@@ -6,22 +6,26 @@
  */
 import { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task/schema";
 import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
-import { saveDraft } from "../tasks/draft";
+import { type Draft, saveDraft } from "../tasks/draft";
 import { type FieldErrors, INCOMPLETE_DATE, type TaskFormValues } from "../tasks/form";
 import { priorityLabel, statusLabel } from "../tasks/labels";
 import { LabelledOptions } from "./LabelledOptions";
 import { TagInput, withPendingTag } from "./TagInput";
 
 interface Props {
+  /** A new object replaces what the form holds, in place (focus stays where it is). */
   initial: TaskFormValues;
   draftId: string;
-  draftVersion?: number;
+  /** Kept with the draft: for an edit, the version (and its values) it started from. */
+  draftBase?: Omit<Draft, "values">;
   submitLabel: string;
   busy: boolean;
   validate: (values: TaskFormValues) => FieldErrors | null;
   /** Resolves when the server has answered, either way. */
   onSubmit: (values: TaskFormValues) => Promise<unknown>;
   onCancel?: () => void;
+  /** Told every change, e.g. to merge what is typed now after a conflict. */
+  onValuesChange?: (values: TaskFormValues) => void;
   /** Errors from the server (e.g. its validation), shown like our own. */
   serverErrors?: FieldErrors;
   children?: ReactNode;
@@ -29,6 +33,12 @@ interface Props {
 
 export function TaskForm(props: Props) {
   const [values, setValues] = useState(props.initial);
+  // Adopting new initial values during render, not by remounting, keeps focus and the DOM.
+  const [adopted, setAdopted] = useState(props.initial);
+  if (adopted !== props.initial) {
+    setAdopted(props.initial);
+    setValues(props.initial);
+  }
   const [pendingTag, setPendingTag] = useState("");
   const [errors, setErrors] = useState<FieldErrors | null>(null);
   const sending = useRef(false);
@@ -46,10 +56,8 @@ export function TaskForm(props: Props) {
   function change<K extends keyof TaskFormValues>(field: K, value: TaskFormValues[K]) {
     const next = { ...values, [field]: value };
     setValues(next);
-    saveDraft(props.draftId, {
-      values: next,
-      ...(props.draftVersion ? { version: props.draftVersion } : {}),
-    });
+    props.onValuesChange?.(next);
+    saveDraft(props.draftId, { ...props.draftBase, values: next });
     // Only re-validate once the person has tried to submit.
     if (errors) setErrors(check(next) ?? {});
   }

@@ -201,7 +201,7 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
       {setStatus.isError ? (
         <p role="alert" className="error">
           {conflict
-            ? "This task was changed elsewhere; the list now shows its latest version. Try again."
+            ? "This task's status was changed elsewhere, so yours was not applied; the list now shows the latest."
             : describeError(error)}
         </p>
       ) : null}
