@@ -1,3 +1,4 @@
+import { issuerUrlFrom } from "../packages/core/src/url/schema";
 import { issuer } from "../packages/functions/src/routes";
 import { type AccessTarget, accessArgs } from "./access";
 import { emailSettings, isProduction } from "./config";
@@ -96,7 +97,7 @@ const issuerFunction = new sst.aws.Function("AuthIssuer", {
  * `//authorize`, which the issuer's router does not match (404). `sst.aws.Auth`
  * strips the slash itself; this function is ours, so it is stripped here, once.
  */
-export const issuerUrl = issuerFunction.url.apply((url) => url.replace(/\/+$/, ""));
+export const issuerUrl = issuerFunction.url.apply(issuerUrlFrom);
 
 /** What handlers see as `Resource.Auth`: the issuer's URL, to verify tokens against. */
 export const auth = new sst.Linkable("Auth", { properties: { url: issuerUrl } });

@@ -15,6 +15,7 @@ import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { register } from "@taskmanager/local/clients/sign-in";
+import { joinUrl } from "../packages/core/src/url/schema";
 
 export interface SmokeTarget {
   api: string;
@@ -41,7 +42,7 @@ function expectStatus(step: string, response: Response, status: number) {
 export async function smoke(options: SmokeOptions): Promise<void> {
   const log = options.log ?? console.log;
   const api = (pathname: string, init: RequestInit = {}) =>
-    fetch(new URL(pathname, options.api), init);
+    fetch(joinUrl(options.api, pathname), init);
   const step = async (name: string, run: () => Promise<void>) => {
     await run();
     log(`ok  ${name}`);

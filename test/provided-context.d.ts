@@ -6,6 +6,7 @@ declare module "vitest" {
     stack: {
       api: string;
       auth: string;
+      issuerFunction: string;
       mail: string;
       dynamo: string;
       s3: string;

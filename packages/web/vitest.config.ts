@@ -9,10 +9,12 @@ export default defineProject({
     environment: "happy-dom",
     include: ["src/**/*.test.tsx"],
     setupFiles: ["src/test/setup.ts"],
+    // The shapes AWS gives (docs/local-vs-aws.md): the HTTP API's URL without a
+    // trailing slash, the issuer's as linked, the export's Function URL with one.
     env: {
       VITE_API_URL: "http://api.test",
       VITE_AUTH_URL: "http://auth.test",
-      VITE_EXPORT_URL: "http://export.test",
+      VITE_EXPORT_URL: "http://export.test/",
     },
   },
 });

@@ -4,6 +4,7 @@
  * schemas so a contract drift shows up as an error rather than as broken UI.
  */
 import { ErrorBody } from "@taskmanager/core/error/schema";
+import { joinUrl } from "@taskmanager/core/url/schema";
 import type * as z from "zod/mini";
 import { ApiError } from "./api-error";
 import { accessToken, signIn } from "./auth";
@@ -35,7 +36,7 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
   }
   let response: Response;
   try {
-    response = await fetch(new URL(path, import.meta.env.VITE_API_URL), {
+    response = await fetch(joinUrl(import.meta.env.VITE_API_URL, path), {
       method: options.method ?? "GET",
       headers: {
         authorization: `Bearer ${token}`,

@@ -4,6 +4,7 @@
  */
 import { UserSubject, WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
 import { VisibleError } from "@taskmanager/core/error";
+import { issuerUrlFrom, joinUrl } from "@taskmanager/core/url/schema";
 import { errors, jwtVerify } from "jose";
 import { Resource } from "sst";
 import { type RemoteKeySet, remoteKeySet } from "./key-set";
@@ -17,8 +18,8 @@ let verifier: { issuer: string; jwks: RemoteKeySet } | undefined;
  */
 function getVerifier() {
   if (!verifier) {
-    const issuer = Resource.Auth.url.replace(/\/+$/, "");
-    const jwks = remoteKeySet(new URL(`${issuer}/.well-known/jwks.json`), { timeoutMs: 3_000 });
+    const issuer = issuerUrlFrom(Resource.Auth.url);
+    const jwks = remoteKeySet(joinUrl(issuer, "/.well-known/jwks.json"), { timeoutMs: 3_000 });
     verifier = { issuer, jwks };
   }
   return verifier;

@@ -6,6 +6,7 @@
 
 import { seedTasks } from "@taskmanager/core/seed";
 import { type CreateTaskInput, Task, type Task as TaskRecord } from "@taskmanager/core/task/schema";
+import { joinUrl } from "@taskmanager/core/url/schema";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as z from "zod/mini";
@@ -13,7 +14,7 @@ import { api, expectError, newPerson, type Person, stack } from "../helpers/api"
 import { claimsOf, forgeToken } from "../helpers/tokens";
 
 async function download(query: string, token?: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${stack().export}/${query}`, {
+  const response = await fetch(joinUrl(stack().export, query), {
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
   });
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -107,7 +108,7 @@ describe("the export refuses before any body byte, in the API's envelope", () =>
   });
 
   test("only GET is served", async () => {
-    const response = await fetch(`${stack().export}/?format=csv`, {
+    const response = await fetch(joinUrl(stack().export, "?format=csv"), {
       method: "POST",
       headers: { authorization: `Bearer ${ada.token}` },
     });
@@ -266,7 +267,7 @@ describe("CORS, as a Function URL does it", () => {
   const origin = () => stack().webOrigins[0] as string;
 
   test("preflight from the web app allows GET with the authorization header, and nothing else", async () => {
-    const response = await fetch(`${stack().export}/?format=csv`, {
+    const response = await fetch(joinUrl(stack().export, "?format=csv"), {
       method: "OPTIONS",
       headers: {
         origin: origin(),
@@ -281,7 +282,7 @@ describe("CORS, as a Function URL does it", () => {
   });
 
   test("another origin gets no CORS headers", async () => {
-    const response = await fetch(`${stack().export}/`, {
+    const response = await fetch(stack().export, {
       method: "OPTIONS",
       headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
     });

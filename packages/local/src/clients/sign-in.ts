@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { WEB_CALLBACK_PATH, WEB_CLIENT_ID } from "@taskmanager/core/auth/schema";
+import { joinUrl } from "@taskmanager/core/url/schema";
 
 export const REDIRECT_URI = `http://127.0.0.1:5173${WEB_CALLBACK_PATH}`;
 
@@ -32,7 +33,7 @@ export class IssuerSession {
   ) {}
 
   async request(path: string, form?: Record<string, string>): Promise<Response> {
-    const request = new Request(new URL(path, this.base), {
+    const request = new Request(joinUrl(this.base, path), {
       method: form ? "POST" : "GET",
       redirect: "manual",
       headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
@@ -65,7 +66,7 @@ export class IssuerSession {
     const code = location ? new URL(location).searchParams.get("code") : null;
     if (!code) throw new Error(`Sign-in did not complete (HTTP ${response.status})`);
     const tokens = await this.send(
-      new Request(new URL("/token", this.base), {
+      new Request(joinUrl(this.base, "/token"), {
         method: "POST",
         body: new URLSearchParams({
           grant_type: "authorization_code",

@@ -7,6 +7,7 @@
 import "./quiet-sdk-node-warning";
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
+import { joinUrl } from "@taskmanager/core/url/schema";
 import { MissingJavaError } from "../aws/dynamo-local";
 import { repoRoot } from "./paths";
 import { startStack } from "./stack";
@@ -76,10 +77,10 @@ async function main() {
 
   console.log(`
 Taskmanager is running on this machine (${flags.memory ? "in memory: nothing is kept" : "data kept in .local/"}).
-  API            ${stack.urls.api}/openapi.json   (its contract; the routes are under /tasks)
-  Sign-in        ${stack.urls.auth}/.well-known/oauth-authorization-server   (the web app opens its pages)
+  API            ${joinUrl(stack.urls.api, "/openapi.json")}   (its contract; the routes are under /tasks)
+  Sign-in        ${joinUrl(stack.urls.auth, "/.well-known/oauth-authorization-server")}   (the web app opens its pages)
   Mailbox        ${stack.urls.mail}/mailbox/<email>   (verification codes are also printed here)
-  Export         ${stack.urls.export}/?format=csv   (streams all of a person's tasks; Bearer token)
+  Export         ${joinUrl(stack.urls.export, "?format=csv")}   (streams all of a person's tasks; Bearer token)
   DynamoDB Local ${stack.urls.dynamo}   (an endpoint for the AWS CLI and SDKs)
   S3 (s3rver)    ${stack.urls.s3}   (bucket ${stack.bucket})${web ? `\n  Web app        ${webUrl}` : ""}
 Press Ctrl-C to stop.`);

@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { ttlAttribute } from "@taskmanager/core/table";
+import { issuerUrlFrom } from "@taskmanager/core/url/schema";
 import { streamCleanup } from "@taskmanager/functions/attachments/cleanup-subscription";
 import { exportFunction, routes } from "@taskmanager/functions/routes";
 import { startDynamoLocal } from "../aws/dynamo-local";
@@ -45,7 +46,19 @@ export interface StackOptions {
 }
 
 export interface Stack {
-  urls: { api: string; auth: string; mail: string; dynamo: string; s3: string; export: string };
+  urls: {
+    /** The HTTP API (no trailing slash, as API Gateway gives it). */
+    api: string;
+    /** The issuer as linked (`Resource.Auth.url`, `VITE_AUTH_URL`): no trailing slash. */
+    auth: string;
+    /** The issuer's own Function URL, with AWS's trailing slash (nothing should join it). */
+    issuerFunction: string;
+    /** The export's Function URL, with AWS's trailing slash (`VITE_EXPORT_URL`). */
+    export: string;
+    mail: string;
+    dynamo: string;
+    s3: string;
+  };
   tables: { tasks: string; auth: string };
   bucket: string;
   /** DynamoDB Local's Java process now (it changes when a crash is restarted). */
@@ -127,13 +140,19 @@ export async function startStack(
       cors: { ...exportFunction.cors, allowOrigins: webOrigins },
     });
     servers.push(mailServer, apiServer, authServer, exportServer);
+    // Each URL in the shape AWS gives it (docs/local-vs-aws.md): the HTTP API's without
+    // a trailing slash, a Function URL's with one, and the issuer's as `infra/auth.ts`
+    // links it (its Function URL through `issuerUrlFrom`), so a wrong join fails here.
+    const functionUrl = async (server: Server, port: number) => `${await listen(server, port)}/`;
+    const issuerFunction = await functionUrl(authServer, ports.auth);
     const urls = {
       dynamo: dynamo.endpoint,
       s3: s3.endpoint,
       mail: await listen(mailServer, ports.mail),
-      auth: await listen(authServer, ports.auth),
+      issuerFunction,
+      auth: issuerUrlFrom(issuerFunction),
       api: await listen(apiServer, ports.api),
-      export: await listen(exportServer, ports.export),
+      export: await functionUrl(exportServer, ports.export),
     };
 
     // What `sst dev`/`sst deploy` give the linked handlers, pointed at this machine.

@@ -29,6 +29,13 @@ test("the smoke test passes against a working stack, step by step", async () => 
   expect(lines.at(-1)).toBe("Smoke test passed.");
 });
 
+// An operator may paste either spelling: the outputs' issuer URL, or the Function URL
+// from the console (with AWS's trailing slash), and an API URL with a base path's slash.
+test("the smoke test passes with the URLs as AWS spells them, slash or none", async () => {
+  const stack = inject("stack");
+  await smokeLocally({ auth: stack.issuerFunction, api: `${stack.api}/` });
+});
+
 test("the smoke test fails on a wrong code, saying where", async () => {
   await expect(smokeLocally({ readCode: async () => "000000" })).rejects.toThrow(
     /Sign-in did not complete/,

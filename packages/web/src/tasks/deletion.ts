@@ -15,6 +15,7 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import type { Task } from "@taskmanager/core/task/schema";
+import { joinUrl } from "@taskmanager/core/url/schema";
 import { ApiError } from "../api-error";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
@@ -158,7 +159,7 @@ export function sendPendingDeletesOnExit() {
   for (const entry of mine()) {
     if (sending.has(entry.taskId)) continue;
     void fetch(
-      new URL(`/tasks/${encodeURIComponent(entry.taskId)}`, import.meta.env.VITE_API_URL),
+      joinUrl(import.meta.env.VITE_API_URL, `/tasks/${encodeURIComponent(entry.taskId)}`),
       {
         method: "DELETE",
         headers: { authorization: `Bearer ${access}` },

@@ -6,6 +6,7 @@
  */
 import { ErrorBody } from "@taskmanager/core/error/schema";
 import type { ExportFormat } from "@taskmanager/core/task/schema";
+import { joinUrl } from "@taskmanager/core/url/schema";
 import { ApiError, toApiError } from "../api-client";
 import { accessToken } from "../auth";
 import type { ListFilter } from "./endpoints";
@@ -76,7 +77,7 @@ export async function downloadExport(
   if (!token)
     throw new ApiError("unauthorized", "Your session has ended. Please sign in again.", 401);
 
-  const url = new URL(import.meta.env.VITE_EXPORT_URL);
+  const url = joinUrl(import.meta.env.VITE_EXPORT_URL, "");
   url.searchParams.set("format", request.format);
   url.searchParams.set("sort", request.sort);
   // The list's own filters, sent as the list sends them: the server parses and folds them alike.
