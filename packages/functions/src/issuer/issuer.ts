@@ -9,12 +9,14 @@
 import { issuer } from "@openauthjs/openauth";
 import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
+import { cors } from "hono/cors";
 import { countFailedSignIn, countSignUpFrom } from "../metrics";
 import { subjects } from "../token/subjects";
 import { sendExistingAccountNotice, sendVerificationCode } from "./email";
 import { errorPage } from "./pages";
 import { PasswordProvider } from "./password";
 import { isAllowedLocation, isAllowedRedirect } from "./redirects";
+import { revoke } from "./revoke";
 import { storage, storageOutage } from "./storage";
 
 const DAY = 24 * 60 * 60;
@@ -65,12 +67,16 @@ const openauth = issuer({
 const PKCE_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 const PKCE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
+/** Endpoints programs call (OAuth's JSON errors); every other path is a page for people. */
+const forPrograms = (path: string) =>
+  path === "/token" || path === "/revoke" || path.startsWith("/.well-known/");
+
 export const app = new Hono();
 
 app.onError(async (error, c) => {
   console.error("issuer error", error instanceof Error ? `${error.name}: ${error.message}` : error);
-  // The token endpoint is for programs: they get OAuth's JSON error, people a page.
-  if (c.req.path === "/token") {
+  // The token endpoints are for programs: they get OAuth's JSON error, people a page.
+  if (forPrograms(c.req.path)) {
     return c.json({ error: "server_error", error_description: "Try again in a moment." }, 500);
   }
   return errorPage("Something went wrong on our side. Try again in a moment.", 500);
@@ -92,8 +98,7 @@ app.use(async (c, next) => {
     "issuer storage unavailable",
     scope.error instanceof Error ? `${scope.error.name}: ${scope.error.message}` : scope.error,
   );
-  const forPrograms = c.req.path === "/token" || c.req.path.startsWith("/.well-known/");
-  const answer = forPrograms
+  const answer = forPrograms(c.req.path)
     ? c.json(
         {
           error: "temporarily_unavailable",
@@ -166,6 +171,26 @@ app.post("/token", async (c, next) => {
     return invalid("invalid_request", "PKCE is required: send the code_verifier.");
   }
   await next();
+});
+
+/** CORS as OpenAuth gives /token: the web app revokes from its own origin on sign-out. */
+app.use(
+  "/revoke",
+  cors({ origin: "*", allowHeaders: ["*"], allowMethods: ["POST"], credentials: false }),
+);
+app.post("/revoke", revoke);
+
+// RFC 8414: the metadata names the revocation endpoint OpenAuth does not know it has.
+app.get("/.well-known/oauth-authorization-server", async (c, next) => {
+  await next();
+  if (c.res.status !== 200) return;
+  const metadata = (await c.res.json()) as { issuer: string };
+  const answer = c.json({ ...metadata, revocation_endpoint: `${metadata.issuer}/revoke` });
+  for (const [name, value] of c.res.headers) {
+    if (name !== "content-length" && name !== "content-type") answer.headers.set(name, value);
+  }
+  c.res = undefined;
+  c.res = answer;
 });
 
 app.all("*", (c) => openauth.fetch(c.req.raw, c.env));

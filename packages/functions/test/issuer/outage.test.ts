@@ -68,6 +68,24 @@ describe.each(Object.entries(faults))("DynamoDB %s", (_, endpoint) => {
     expect(elapsed).toBeLessThan(ANSWER_WITHIN_MS);
   });
 
+  test("revoking a token (signing out) is a quick 503 with OAuth's JSON error", async () => {
+    const app = await issuerAgainst(endpoint());
+    const started = Date.now();
+    const response = await app.request("/revoke", {
+      method: "POST",
+      body: new URLSearchParams({
+        token: "user:0123456789abcdef:0123456789abcdef",
+        token_type_hint: "refresh_token",
+        client_id: WEB_CLIENT_ID,
+      }),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("retry-after")).toBeTruthy();
+    expect(await response.json()).toMatchObject({ error: "temporarily_unavailable" });
+    expect(Date.now() - started).toBeLessThan(ANSWER_WITHIN_MS);
+  });
+
   test("the key set is a quick 503 with a JSON error", async () => {
     const app = await issuerAgainst(endpoint());
     const started = Date.now();
