@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ComponentType } from "react";
 import { ApiError } from "../api-error";
+import { recoverOnReturn } from "./recover";
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -13,6 +14,9 @@ export const queryClient = new QueryClient({
     },
   },
 });
+
+// Registered once, when the first screen that reads the API loads.
+if (typeof window !== "undefined") recoverOnReturn(queryClient);
 
 export function withQueries<P extends object>(Screen: ComponentType<P>) {
   return function WithQueries(props: P) {
