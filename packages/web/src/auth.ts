@@ -85,3 +85,30 @@ export function accessToken(): Promise<string | null> {
   });
   return pendingRefresh;
 }
+
+/** How long signing out waits for the issuer to revoke the refresh token. */
+const REVOKE_WAIT_MS = 3_000;
+
+/**
+ * Revokes the session's refresh token at the issuer (RFC 7009), so that a copy of
+ * it cannot buy access tokens after signing out. Throws if the issuer could not
+ * be reached or refused; the caller signs out here either way.
+ */
+export async function revokeSession(): Promise<void> {
+  // A refresh in flight would rotate the token after it was read here.
+  await pendingRefresh?.catch(() => null);
+  const tokens = readTokens();
+  if (!tokens) return;
+  const response = await fetch(`${import.meta.env.VITE_AUTH_URL}/revoke`, {
+    method: "POST",
+    body: new URLSearchParams({
+      token: tokens.refresh,
+      token_type_hint: "refresh_token",
+      client_id: WEB_CLIENT_ID,
+    }),
+    // Sent even if the page is already on its way to the sign-in screen.
+    keepalive: true,
+    signal: AbortSignal.timeout(REVOKE_WAIT_MS),
+  });
+  if (!response.ok) throw new Error(`The issuer did not revoke the session (${response.status}).`);
+}

@@ -27,8 +27,32 @@ export function writeTokens(tokens: Tokens | null) {
   else localStorage.removeItem(TOKENS_KEY);
 }
 
+/** Every tab of the app on this origin hears a sign-out on this channel. */
+const SESSION_CHANNEL = "taskmanager.session";
+const SIGNED_OUT = "signed-out";
+
+/**
+ * Ends the session in this tab and tells the app's other tabs, which drop what they
+ * show (the tokens are shared, so they are signed out too). A session that merely
+ * expired is not announced: those tabs find out on their next request and keep
+ * what the person was typing.
+ */
 export function signOut() {
   writeTokens(null);
+  if (typeof BroadcastChannel !== "function") return;
+  const channel = new BroadcastChannel(SESSION_CHANNEL);
+  channel.postMessage(SIGNED_OUT);
+  channel.close();
+}
+
+/** Calls `listener` when another tab signs out; returns the unsubscribe. */
+export function onSignOutElsewhere(listener: () => void): () => void {
+  if (typeof BroadcastChannel !== "function") return () => {};
+  const channel = new BroadcastChannel(SESSION_CHANNEL);
+  channel.onmessage = (event: MessageEvent) => {
+    if (event.data === SIGNED_OUT) listener();
+  };
+  return () => channel.close();
 }
 
 /** The signed-in person's email, read from the token for display only. */

@@ -7,20 +7,20 @@ import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { announcement } from "../app/announce";
 import { QUICK_ADD_ID, requestFocus, SEARCH_ID } from "../app/screen";
+import { SIGNED_OUT_ELSEWHERE, signOutEverywhere, useSignedOutElsewhere } from "../app/sign-out";
 import { runToastAction } from "../app/toast";
-import { currentEmail, readTokens, signOut } from "../tokens";
+import { currentEmail, readTokens } from "../tokens";
 import { OfflineBanner } from "../widgets/OfflineBanner";
 import { ShortcutsDialog, useShortcuts } from "../widgets/Shortcuts";
 import { ToastView } from "../widgets/Toast";
 import { SignIn } from "./SignIn";
 
-/** How long signing out waits for pending deletes (the outbox keeps any unanswered). */
-const SIGN_OUT_WAIT_MS = 3_000;
-
 export function Shell() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const help = useRef<HTMLDialogElement>(null);
+  // Signing out in another tab re-renders the shell: its tokens are gone too.
+  const signedOutElsewhere = useSignedOutElsewhere();
   const signedIn = readTokens() !== null;
   const onList = pathname === "/";
 
@@ -71,31 +71,18 @@ export function Shell() {
           >
             Shortcuts
           </button>
-          <button
-            type="button"
-            onClick={async () => {
-              // A delete still offering Undo is sent while the token is still there.
-              const [{ commitPendingDeletes }, { queryClient }] = await Promise.all([
-                import("../tasks/deletion"),
-                import("../tasks/query-client"),
-              ]);
-              await Promise.race([
-                commitPendingDeletes(queryClient),
-                new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS)),
-              ]);
-              signOut();
-              sessionStorage.clear();
-              // A fresh page drops every cached task along with the session.
-              window.location.assign("/");
-            }}
-          >
+          <button type="button" onClick={() => void signOutEverywhere()}>
             Sign out
           </button>
         </header>
       ) : null}
       <OfflineBanner />
       <main id="main" tabIndex={-1}>
-        {signedIn ? <Outlet /> : <SignIn />}
+        {signedIn ? (
+          <Outlet />
+        ) : (
+          <SignIn message={signedOutElsewhere ? SIGNED_OUT_ELSEWHERE : undefined} />
+        )}
       </main>
       <LiveRegion />
       <ToastView />

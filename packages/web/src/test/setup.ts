@@ -10,6 +10,7 @@ vi.mock("../auth", () => ({
   accessToken: async () => "test-token",
   signIn: vi.fn(async () => {}),
   completeSignIn: vi.fn(),
+  revokeSession: vi.fn(async () => {}),
 }));
 
 beforeEach(() => {
