@@ -46,6 +46,7 @@ export function NewTask() {
           announce(`Created “${task.title}”.`);
           await navigate({ to: "/tasks/$taskId", params: { taskId: task.taskId } });
         }}
+        saved={emptyValues}
         onCancel={() => {
           clearDraft(DRAFT_ID);
           void navigate({ to: "/" });

@@ -296,6 +296,7 @@ function TaskEditor({ task, draft, onRebase, onDone }: EditorProps) {
           onDone();
         }}
         onCancel={onDone}
+        saved={valuesFromTask(task)}
         serverErrors={
           !error || isConflict(error)
             ? undefined

@@ -5,10 +5,11 @@
  * be sent again (a double click makes one task).
  */
 import { TASK_PRIORITIES, TASK_STATUSES } from "@taskmanager/core/task/schema";
-import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 import { type Draft, saveDraft } from "../tasks/draft";
 import { type FieldErrors, INCOMPLETE_DATE, type TaskFormValues } from "../tasks/form";
 import { priorityLabel, statusLabel } from "../tasks/labels";
+import { FIELDS, sameValue } from "../tasks/merge";
 import { LabelledOptions } from "./LabelledOptions";
 import { TagInput, withPendingTag } from "./TagInput";
 
@@ -24,6 +25,12 @@ interface Props {
   /** Resolves when the server has answered, either way. */
   onSubmit: (values: TaskFormValues) => Promise<unknown>;
   onCancel?: () => void;
+  /**
+   * The values as stored (the task; nothing for a new one): Escape leaves at once
+   * while the form holds them, and asks first when it holds anything else, a
+   * restored draft included. Defaults to `initial`.
+   */
+  saved?: TaskFormValues;
   /** Told every change, e.g. to merge what is typed now after a conflict. */
   onValuesChange?: (values: TaskFormValues) => void;
   /** Errors from the server (e.g. its validation), shown like our own. */
@@ -42,6 +49,8 @@ export function TaskForm(props: Props) {
   const [pendingTag, setPendingTag] = useState("");
   const [errors, setErrors] = useState<FieldErrors | null>(null);
   const sending = useRef(false);
+  /** Escape with changes: where focus was, to go back to if the person keeps editing. */
+  const [leaving, setLeaving] = useState<HTMLElement | null>(null);
   const dueDate = useRef<HTMLInputElement>(null);
   const id = useId();
   const shown = { ...props.serverErrors, ...errors };
@@ -81,6 +90,21 @@ export function TaskForm(props: Props) {
     });
   }
 
+  /** Escape cancels the form; with changes, it asks first, so none are lost by a stray key. */
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== "Escape" || event.defaultPrevented || !props.onCancel) return;
+    event.preventDefault();
+    const saved = props.saved ?? props.initial;
+    const unchanged =
+      pendingTag.trim() === "" && FIELDS.every((name) => sameValue(values[name], saved[name]));
+    if (unchanged) props.onCancel();
+    else setLeaving(document.activeElement instanceof HTMLElement ? document.activeElement : null);
+  }
+  function keepEditing() {
+    leaving?.focus();
+    setLeaving(null);
+  }
+
   const field = (name: keyof TaskFormValues) => ({
     id: `${id}-${name}`,
     name,
@@ -95,7 +119,7 @@ export function TaskForm(props: Props) {
     ) : null;
 
   return (
-    <form className="task-form" onSubmit={submit} noValidate>
+    <form className="task-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       {props.children}
       {shown.form ? (
         <p className="field-error" role="alert">
@@ -183,6 +207,32 @@ export function TaskForm(props: Props) {
           </button>
         ) : null}
       </div>
+      {leaving && props.onCancel ? (
+        <fieldset
+          className="confirm"
+          aria-label="Discard your changes?"
+          onKeyDown={(event) => {
+            // Escape again is the safe answer: back to editing.
+            if (event.key !== "Escape") return;
+            event.preventDefault();
+            event.stopPropagation();
+            keepEditing();
+          }}
+        >
+          <span>You have changes that are not saved. Discard them?</span>
+          <button type="button" className="danger" onClick={props.onCancel}>
+            Discard changes
+          </button>
+          <button
+            type="button"
+            // biome-ignore lint/a11y/noAutofocus: focus moves to the choice the person must make, its safe answer first
+            autoFocus
+            onClick={keepEditing}
+          >
+            Keep editing
+          </button>
+        </fieldset>
+      ) : null}
     </form>
   );
 }
