@@ -7,13 +7,17 @@ import { ErrorBody } from "@taskmanager/core/error/schema";
 import { joinUrl } from "@taskmanager/core/url/schema";
 import type * as z from "zod/mini";
 import { ApiError } from "./api-error";
-import { accessToken, signIn } from "./auth";
+import { expireSession } from "./app/session";
+import { accessToken } from "./auth";
 
 export { ApiError } from "./api-error";
 
-/** The session is gone: back to the issuer, returning here (forms keep drafts). */
+/**
+ * The session is gone: the app's sign-in screen takes over here and says why;
+ * signing in comes back to this page, where drafts bring back what was typed.
+ */
 function unauthorized() {
-  void signIn();
+  expireSession();
 }
 
 interface RequestOptions<T> {

@@ -1,5 +1,6 @@
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
+import { forgetExpiry } from "../app/session";
 import { completeSignIn } from "../auth";
 import { SignIn } from "./SignIn";
 
@@ -12,7 +13,10 @@ export function Callback() {
     if (started.current) return;
     started.current = true;
     completeSignIn(new URLSearchParams(window.location.search))
-      .then((returnTo) => navigate({ href: returnTo, replace: true }))
+      .then((returnTo) => {
+        forgetExpiry();
+        return navigate({ href: returnTo, replace: true });
+      })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [navigate]);
   if (error) return <SignIn message={error} />;

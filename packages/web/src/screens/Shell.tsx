@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { announcement } from "../app/announce";
 import { QUICK_ADD_ID, requestFocus, SEARCH_ID } from "../app/screen";
+import { expiredMessage, sessionExpired } from "../app/session";
 import { SIGNED_OUT_ELSEWHERE, signOutEverywhere, useSignedOutElsewhere } from "../app/sign-out";
 import { runToastAction } from "../app/toast";
 import { currentEmail, readTokens } from "../tokens";
@@ -19,6 +20,8 @@ export function Shell() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const help = useRef<HTMLDialogElement>(null);
+  // An expiry re-renders the shell, so the sign-in screen replaces the one in use.
+  const expired = sessionExpired.use() > 0;
   // Signing out in another tab re-renders the shell: its tokens are gone too.
   const signedOutElsewhere = useSignedOutElsewhere();
   const signedIn = readTokens() !== null;
@@ -81,7 +84,11 @@ export function Shell() {
         {signedIn ? (
           <Outlet />
         ) : (
-          <SignIn message={signedOutElsewhere ? SIGNED_OUT_ELSEWHERE : undefined} />
+          <SignIn
+            message={
+              signedOutElsewhere ? SIGNED_OUT_ELSEWHERE : expired ? expiredMessage() : undefined
+            }
+          />
         )}
       </main>
       <LiveRegion />

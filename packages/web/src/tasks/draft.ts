@@ -1,6 +1,7 @@
 /**
- * Unsaved form input survives a trip to the sign-in page (a 401 mid-edit) in
- * sessionStorage: it belongs to this tab and should not outlive it.
+ * Unsaved input survives a trip to the sign-in page (a 401 mid-edit) and a failed
+ * send in sessionStorage: it belongs to this tab and should not outlive it. The
+ * full form keeps one draft per task ("new" for a new one); quick add keeps its own.
  */
 import type { TaskFormValues } from "./form";
 
@@ -12,7 +13,8 @@ export interface Draft {
   base?: TaskFormValues;
 }
 
-const key = (id: string) => `taskmanager.draft.${id}`;
+const PREFIX = "taskmanager.draft.";
+const key = (id: string) => `${PREFIX}${id}`;
 
 export function loadDraft(id: string): Draft | null {
   try {
@@ -31,4 +33,41 @@ export function saveDraft(id: string, draft: Draft) {
 
 export function clearDraft(id: string) {
   sessionStorage.removeItem(key(id));
+}
+
+/** Whether anything typed is waiting in a draft (a form's or quick add's). */
+export function hasDrafts(): boolean {
+  for (let i = 0; i < sessionStorage.length; i += 1) {
+    if (sessionStorage.key(i)?.startsWith(PREFIX)) return true;
+  }
+  return false;
+}
+
+/** Quick add's three fields, as typed ("" for no due date). */
+export interface QuickDraft {
+  title: string;
+  dueDate: string;
+  priority: TaskFormValues["priority"];
+}
+
+export const emptyQuickDraft: QuickDraft = { title: "", dueDate: "", priority: "medium" };
+
+const QUICK_KEY = key("quick-add");
+
+export const sameQuickDraft = (a: QuickDraft, b: QuickDraft) =>
+  a.title === b.title && a.dueDate === b.dueDate && a.priority === b.priority;
+
+export function loadQuickDraft(): QuickDraft | null {
+  try {
+    const draft = JSON.parse(sessionStorage.getItem(QUICK_KEY) ?? "null") as QuickDraft | null;
+    return draft && typeof draft.title === "string" ? { ...emptyQuickDraft, ...draft } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps quick add's fields; nothing typed keeps nothing. */
+export function saveQuickDraft(draft: QuickDraft) {
+  if (sameQuickDraft(draft, emptyQuickDraft)) sessionStorage.removeItem(QUICK_KEY);
+  else sessionStorage.setItem(QUICK_KEY, JSON.stringify(draft));
 }

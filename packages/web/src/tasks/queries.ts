@@ -106,7 +106,11 @@ export function useCreateTask() {
         );
       }
     },
-    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.lists }),
+    // Not awaited: the answer (and a failure's message) must not wait for the lists to
+    // be read again, which with the API down means a retry a second later.
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: taskKeys.lists });
+    },
   });
 }
 

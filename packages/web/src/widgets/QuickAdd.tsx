@@ -1,19 +1,23 @@
 /**
  * Quick add at the top of the list: a title and Enter makes a task without leaving
  * the list (due date and priority optional in the same row). The task shows at
- * once; if the server refuses, it goes again and the title comes back with why.
+ * once; if the server refuses, it goes again and every field comes back with why.
+ * What is typed is kept as a draft (tasks/draft.ts) until the server has the task,
+ * so a reload or an expired sign-in loses nothing.
  */
-import {
-  CreateTaskInput,
-  TASK_PRIORITIES,
-  type Task,
-  type TaskPriority,
-} from "@taskmanager/core/task/schema";
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
+import { CreateTaskInput, TASK_PRIORITIES, type Task } from "@taskmanager/core/task/schema";
+import { type FormEvent, useId, useRef, useState } from "react";
 import type * as z from "zod/mini";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import { QUICK_ADD_ID, useRequestedFocus } from "../app/screen";
+import {
+  emptyQuickDraft,
+  loadQuickDraft,
+  type QuickDraft,
+  sameQuickDraft,
+  saveQuickDraft,
+} from "../tasks/draft";
 import { INCOMPLETE_DATE, toFieldErrors } from "../tasks/form";
 import { priorityLabel } from "../tasks/labels";
 import { useCreateTask } from "../tasks/queries";
@@ -39,14 +43,31 @@ function placeholderTask(input: z.output<typeof CreateTaskInput>): Task {
 export function QuickAdd() {
   const create = useCreateTask();
   const id = useId();
-  const [title, setTitle] = useState("");
-  const [dueDate, setDueDate] = useState("");
-  const [priority, setPriority] = useState<z.infer<typeof TaskPriority>>("medium");
+  // What was typed comes back after a reload or a sign-in round trip.
+  const [fields, setFields] = useState<QuickDraft>(() => loadQuickDraft() ?? emptyQuickDraft);
+  const { title, dueDate, priority } = fields;
+  /** The fields as typed now, also for answers that arrive after quick add has gone. */
+  const typed = useRef(fields);
+  /** Adds sent and not yet answered: kept as the draft while nothing new is typed. */
+  const unanswered = useRef<QuickDraft[]>([]);
   const [error, setError] = useState<{ field: "title" | "dueDate" | "form"; text: string } | null>(
     null,
   );
   const dateInput = useRef<HTMLInputElement>(null);
   useRequestedFocus(QUICK_ADD_ID);
+
+  const keep = (now: QuickDraft) =>
+    saveQuickDraft(sameQuickDraft(now, emptyQuickDraft) ? (unanswered.current.at(-1) ?? now) : now);
+  function update(change: Partial<QuickDraft>) {
+    const next = { ...typed.current, ...change };
+    typed.current = next;
+    setFields(next);
+    keep(next);
+  }
+  function answered(sent: QuickDraft) {
+    unanswered.current = unanswered.current.filter((d) => d !== sent);
+    keep(typed.current);
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,44 +84,29 @@ export function QuickAdd() {
       return;
     }
     const placeholder = placeholderTask(parsed.data);
+    const sent = fields;
     setError(null);
-    // Ready for the next task straight away; the row shows "Saving…" meanwhile.
-    setTitle("");
-    setDueDate("");
-    setPriority("medium");
-    create.mutate(
-      { input: parsed.data, placeholder },
-      {
-        onSuccess: (task) => announce(`Created “${task.title}”.`),
-        onError: (failure) => {
-          setTitle((current) => (current === "" ? parsed.data.title : current));
-          setError({
-            field: "form",
-            text: `“${parsed.data.title}” was not added: ${describeError(failure)}`,
-          });
-          announce(`“${parsed.data.title}” was not added.`);
-        },
+    // Ready for the next task straight away; the row shows "Saving…" meanwhile. The
+    // draft keeps what was sent until the server has it (a sign-in may come first).
+    unanswered.current.push(sent);
+    update(emptyQuickDraft);
+    // mutateAsync, not mutate's callbacks: those are dropped if quick add unmounts first.
+    create.mutateAsync({ input: parsed.data, placeholder }).then(
+      (task) => {
+        answered(sent);
+        announce(`Created “${task.title}”.`);
+      },
+      (failure: unknown) => {
+        answered(sent);
+        // Every field comes back, unless something new was typed meanwhile.
+        if (sameQuickDraft(typed.current, emptyQuickDraft)) update(sent);
+        setError({
+          field: "form",
+          text: `“${parsed.data.title}” was not added: ${describeError(failure)}`,
+        });
+        announce(`“${parsed.data.title}” was not added.`);
       },
     );
-  }
-
-  /**
-   * Escape empties quick add when it holds something (the person chose to, so it is
-   * said aloud, not silent); when it is empty, Escape leaves it for the list's heading.
-   */
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== "Escape" || event.defaultPrevented) return;
-    event.preventDefault();
-    if (title || dueDate || priority !== "medium") {
-      setTitle("");
-      setDueDate("");
-      setPriority("medium");
-      setError(null);
-      announce("Quick add cleared.");
-      document.getElementById(QUICK_ADD_ID)?.focus();
-      return;
-    }
-    event.currentTarget.closest("section")?.querySelector<HTMLElement>("h1")?.focus();
   }
 
   const errorId = `${id}-error`;
@@ -110,7 +116,6 @@ export function QuickAdd() {
     <form
       className="quick-add"
       onSubmit={submit}
-      onKeyDown={onKeyDown}
       noValidate
       aria-label="Quick add"
       // On a phone, due and priority show while quick add is in use or holds a value.
@@ -121,7 +126,7 @@ export function QuickAdd() {
         <input
           id={QUICK_ADD_ID}
           value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => update({ title: e.target.value })}
           placeholder="e.g. Renew passport"
           autoComplete="off"
           aria-keyshortcuts="n"
@@ -136,7 +141,7 @@ export function QuickAdd() {
           ref={dateInput}
           type="date"
           value={dueDate}
-          onChange={(e) => setDueDate(e.target.value)}
+          onChange={(e) => update({ dueDate: e.target.value })}
           aria-invalid={error?.field === "dueDate" || undefined}
           aria-describedby={describe("dueDate")}
         />
@@ -146,7 +151,7 @@ export function QuickAdd() {
         <select
           id={`${id}-priority`}
           value={priority}
-          onChange={(e) => setPriority(e.target.value as typeof priority)}
+          onChange={(e) => update({ priority: e.target.value as typeof priority })}
         >
           <LabelledOptions values={TASK_PRIORITIES} labels={priorityLabel} />
         </select>
