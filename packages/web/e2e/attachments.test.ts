@@ -70,9 +70,14 @@ it("uploads a file straight to storage and downloads the same bytes", async () =
   await page.getByRole("link", { name: "Expenses" }).click();
 });
 
-it("deletes an attachment", async () => {
-  await page.getByRole("button", { name: "Delete receipt scan.png" }).click();
+it("deletes an attachment after asking, keeping focus on the page's controls", async () => {
+  await page.getByRole("button", { name: "Delete “receipt scan.png”" }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
   await page.getByText("No attachments yet.").waitFor();
+  // The row went with its buttons: focus is on the file picker, not dropped to <body>.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.id))
+    .toBe(await page.getByLabel("Add files").getAttribute("id"));
   await page.getByRole("link", { name: "← All tasks" }).click();
   await page.getByRole("link", { name: "Expenses" }).waitFor();
   await expect.poll(() => page.getByTitle("1 attachments").count()).toBe(0);

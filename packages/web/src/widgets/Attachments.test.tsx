@@ -45,6 +45,43 @@ describe("a task's attachments", () => {
     await waitFor(() => expect(calls.filter((c) => c.method === "POST")).toHaveLength(0));
   });
 
+  it("asks before deleting a file, and then focuses the row in its place, not the page", async () => {
+    const second = {
+      ...attachment,
+      attachmentId: "01JABCDEFGHJKMNPQRSTV00003",
+      filename: "map.png",
+    };
+    let stored = [attachment, second];
+    const calls = mockApi((call) => {
+      if (call.method === "DELETE") {
+        stored = stored.filter((a) => !call.url.pathname.endsWith(a.attachmentId));
+        return { status: 204 };
+      }
+      return { status: 200, body: { items: stored } };
+    });
+    renderWithClient(<Attachments taskId={taskId} />);
+    fireEvent.click(await screen.findByRole("button", { name: "Delete “plan.pdf”" }));
+    // Nothing is deleted by the first click; Keep backs out.
+    expect(calls.filter((c) => c.method === "DELETE")).toHaveLength(0);
+    expect(screen.getByText("Delete this file?")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Keep" }));
+    expect(calls.filter((c) => c.method === "DELETE")).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole("button", { name: "Delete “plan.pdf”" }));
+    fireEvent.click(screen.getByRole("button", { name: "Yes, delete" }));
+    await waitFor(() => expect(screen.queryByText("plan.pdf")).toBeNull());
+    expect(calls.filter((c) => c.method === "DELETE")).toHaveLength(1);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("button", { name: "Download map.png" })),
+    );
+
+    fireEvent.click(screen.getByRole("button", { name: "Delete “map.png”" }));
+    fireEvent.click(screen.getByRole("button", { name: "Yes, delete" }));
+    await screen.findByText("No attachments yet.");
+    // None left: the file picker, where the next one is added.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Add files")));
+  });
+
   it("formats sizes for people", () => {
     expect(formatSize(512)).toBe("512 B");
     expect(formatSize(1536)).toBe("1.5 KB");

@@ -2,6 +2,8 @@
  * A task's attachments: the list (name, size, type, date), adding files by drag
  * and drop or a picker with a progress bar each, download and delete. A file the
  * API would refuse (type, size, name) is refused here first, before any upload.
+ * Delete asks first, like a task's; once the file is gone, focus moves to the row
+ * now in its place (or the file picker when none is left), never to the page.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -10,6 +12,7 @@ import {
   MAX_ATTACHMENTS_PER_TASK,
 } from "@taskmanager/core/attachment/schema";
 import { useId, useState } from "react";
+import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import {
   completeUpload,
@@ -20,6 +23,7 @@ import {
   startUpload,
 } from "../attachments/endpoints";
 import { taskKeys } from "../tasks/queries";
+import { DeleteButton } from "./DeleteButton";
 
 const attachmentsKey = (taskId: string) => ["tasks", "attachments", taskId] as const;
 
@@ -80,7 +84,16 @@ export function Attachments({ taskId }: { taskId: string }) {
 
   const remove = useMutation({
     mutationFn: (attachment: Attachment) => deleteAttachment(taskId, attachment.attachmentId),
-    onSuccess: changed,
+    onSuccess: async (_, attachment) => {
+      const rows = items.map((a) => a.attachmentId);
+      const at = rows.indexOf(attachment.attachmentId);
+      const next = rows[at + 1] ?? rows[at - 1];
+      await changed();
+      announce(`Deleted ${attachment.filename}.`);
+      // The row (and its Delete) are gone: focus what took its place.
+      const row = next && document.querySelector(`[data-attachment-id="${next}"] button`);
+      (row instanceof HTMLElement ? row : document.getElementById(inputId))?.focus();
+    },
     onError: (error) => setActionError(describeError(error)),
   });
 
@@ -118,7 +131,11 @@ export function Attachments({ taskId }: { taskId: string }) {
       {items.length > 0 ? (
         <ul className="attachment-list" aria-label="Attachments">
           {items.map((attachment) => (
-            <li key={attachment.attachmentId} className="attachment">
+            <li
+              key={attachment.attachmentId}
+              className="attachment"
+              data-attachment-id={attachment.attachmentId}
+            >
               <span className="attachment-name">{attachment.filename}</span>
               <span className="meta">
                 {formatSize(attachment.size)} · {attachment.contentType} ·{" "}
@@ -130,13 +147,12 @@ export function Attachments({ taskId }: { taskId: string }) {
                   Download<span className="visually-hidden"> {attachment.filename}</span>
                 </button>
               ) : null}
-              <button
-                type="button"
+              <DeleteButton
+                name={attachment.filename}
+                question="Delete this file?"
                 disabled={remove.isPending}
-                onClick={() => remove.mutate(attachment)}
-              >
-                Delete<span className="visually-hidden"> {attachment.filename}</span>
-              </button>
+                onConfirm={() => remove.mutate(attachment)}
+              />
             </li>
           ))}
         </ul>

@@ -1,18 +1,27 @@
 /**
- * Delete asks first, in place, so a stray click or key press cannot lose a task;
- * Escape or Keep backs out and returns focus to Delete. The delete itself comes
- * with Undo (see tasks/deletion.ts).
+ * Delete asks first, in place, so a stray click or key press cannot lose a task or
+ * a file; Escape or Keep backs out and returns focus to Delete. A task's delete
+ * itself comes with Undo (see tasks/deletion.ts).
  */
 import type { Task } from "@taskmanager/core/task/schema";
 import { useEffect, useRef, useState } from "react";
 
-interface Props {
-  task: Task;
+type Props = {
   onConfirm: () => void;
   disabled?: boolean;
-}
+} & (
+  | { task: Task; name?: never; question?: never }
+  /** Something else than a task: its name, and what to ask ("Delete this file?"). */
+  | { task?: never; name: string; question: string }
+);
 
-export function DeleteButton({ task, onConfirm, disabled }: Props) {
+export function DeleteButton({
+  task,
+  name = task?.title ?? "",
+  question,
+  onConfirm,
+  disabled,
+}: Props) {
   const [confirming, setConfirming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const backedOut = useRef(false);
@@ -39,14 +48,14 @@ export function DeleteButton({ task, onConfirm, disabled }: Props) {
       >
         <span className="action-icon" aria-hidden="true" data-icon="✕" />
         <span className="action-label">Delete</span>
-        <span className="visually-hidden"> “{task.title}”</span>
+        <span className="visually-hidden"> “{name}”</span>
       </button>
     );
   }
   return (
     <fieldset
       className="confirm"
-      aria-label={`Confirm deleting “${task.title}”`}
+      aria-label={`Confirm deleting “${name}”`}
       onKeyDown={(event) => {
         if (event.key === "Escape") {
           event.stopPropagation();
@@ -54,7 +63,7 @@ export function DeleteButton({ task, onConfirm, disabled }: Props) {
         }
       }}
     >
-      <span>Delete this task?</span>
+      <span>{question ?? "Delete this task?"}</span>
       <button
         type="button"
         className="danger"

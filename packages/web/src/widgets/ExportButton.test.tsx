@@ -126,10 +126,15 @@ describe("the export button", () => {
     fireEvent.click(screen.getByRole("button", { name: "Export" }));
     await waitFor(() => expect(server.requests).toHaveLength(1));
     server.send("\uFEFFtaskId\r\nA\r\n");
-    fireEvent.click(await screen.findByRole("button", { name: "Cancel export" }));
+    const cancel = await screen.findByRole("button", { name: "Cancel export" });
+    cancel.focus();
+    fireEvent.click(cancel);
     expect(await screen.findByText("Export cancelled.")).toBeTruthy();
     expect(saved).toHaveLength(0);
-    expect(screen.getByRole("button", { name: "Export" })).toBeTruthy();
+    // The Cancel button is gone; focus is on Export, not dropped to the page.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("button", { name: "Export" })),
+    );
   });
 
   it("says so when the server ends the file with its error record, and saves nothing", async () => {

@@ -27,6 +27,15 @@ export function ExportButton({ filter }: { filter: ListFilter }) {
   const running = useRef<AbortController | null>(null);
   // Leaving the screen cancels a download in progress.
   useEffect(() => () => running.current?.abort(), []);
+  // Cancel export goes when the export ends (cancelled or not): if it had focus, Export
+  // takes it, where the person can start again, rather than the page.
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const cancelHadFocus = useRef(false);
+  useEffect(() => {
+    if (state.phase === "running" || !cancelHadFocus.current) return;
+    cancelHadFocus.current = false;
+    exportButton.current?.focus();
+  }, [state.phase]);
 
   const narrowed = Boolean(filter.status || filter.q || filter.tag);
   const shown = onlyShown ? filter : { sort: filter.sort };
@@ -88,12 +97,21 @@ export function ExportButton({ filter }: { filter: ListFilter }) {
       {state.phase === "running" ? (
         <>
           <span role="status">Exporting… {tasksCount(state.rows)} so far</span>
-          <button type="button" onClick={() => running.current?.abort()}>
+          <button
+            type="button"
+            onClick={() => running.current?.abort()}
+            onFocus={() => {
+              cancelHadFocus.current = true;
+            }}
+            onBlur={() => {
+              cancelHadFocus.current = false;
+            }}
+          >
             Cancel export
           </button>
         </>
       ) : (
-        <button type="button" onClick={() => void start()}>
+        <button type="button" ref={exportButton} onClick={() => void start()}>
           Export
         </button>
       )}
