@@ -7,7 +7,7 @@ import {
   CreatedAttachment,
   type UploadInstruction,
 } from "@taskmanager/core/attachment/schema";
-import { apiRequest } from "../api-client";
+import { ApiError, apiRequest } from "../api-client";
 
 const base = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}/attachments`;
 const one = (taskId: string, attachmentId: string) =>
@@ -28,16 +28,24 @@ export const getAttachment = (taskId: string, attachmentId: string) =>
 export const deleteAttachment = (taskId: string, attachmentId: string) =>
   apiRequest(one(taskId, attachmentId), { method: "DELETE" });
 
+/** The storage could not be reached: a connection problem, worded as one. */
+export const STORAGE_UNREACHABLE = "Can't reach the file storage. Check your connection and retry.";
+
 /**
  * Sends the file exactly as the instruction says. XMLHttpRequest, not fetch: only
- * it reports upload progress. Resolves on 2xx; rejects with a message otherwise.
+ * it reports upload progress. Resolves on 2xx. A lost connection rejects with a
+ * `network` ApiError, a refusal with the storage's status, and `signal` aborting
+ * (Cancel) with an AbortError.
  */
 export function sendFile(
   instruction: UploadInstruction,
   file: Blob,
   onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    const cancelled = () => reject(new DOMException("The upload was cancelled.", "AbortError"));
+    if (signal?.aborted) return cancelled();
     const request = new XMLHttpRequest();
     request.open(instruction.method, instruction.url);
     for (const [name, value] of Object.entries(instruction.headers)) {
@@ -46,11 +54,21 @@ export function sendFile(
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
+    const unreachable = () => reject(new ApiError("network", STORAGE_UNREACHABLE, 0));
     request.onload = () =>
       request.status >= 200 && request.status < 300
         ? resolve()
-        : reject(new Error(`The storage refused the file (${request.status}).`));
-    request.onerror = () => reject(new Error("The upload was interrupted; try again."));
+        : reject(
+            new ApiError(
+              "forbidden",
+              `The file storage refused the file (${request.status}); retry.`,
+              request.status,
+            ),
+          );
+    request.onerror = unreachable;
+    request.ontimeout = unreachable;
+    request.onabort = cancelled;
+    signal?.addEventListener("abort", () => request.abort(), { once: true });
     request.send(file);
   });
 }

@@ -1,46 +1,29 @@
 /**
  * A task's attachments: the list (name, size, type, date), adding files by drag
- * and drop or a picker with a progress bar each, download and delete. A file the
+ * and drop or a picker with a progress bar each (Cancel, and Retry or Remove when
+ * one fails: widgets/Uploads.tsx), download and delete. A file the
  * API would refuse (type, size, name) is refused here first, before any upload.
  * Delete asks first, like a task's; once the file is gone, focus moves to the row
  * now in its place (or the file picker when none is left), never to the page.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  type Attachment,
-  checkFile,
-  MAX_ATTACHMENTS_PER_TASK,
-} from "@taskmanager/core/attachment/schema";
+import { type Attachment, MAX_ATTACHMENTS_PER_TASK } from "@taskmanager/core/attachment/schema";
 import { useId, useState } from "react";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
-import {
-  completeUpload,
-  deleteAttachment,
-  getAttachment,
-  listAttachments,
-  sendFile,
-  startUpload,
-} from "../attachments/endpoints";
+import { deleteAttachment, getAttachment, listAttachments } from "../attachments/endpoints";
+import { useUploads } from "../attachments/uploads";
 import { taskKeys } from "../tasks/queries";
 import { DeleteButton } from "./DeleteButton";
+import { Uploads } from "./Uploads";
 
 const attachmentsKey = (taskId: string) => ["tasks", "attachments", taskId] as const;
-
-interface Upload {
-  id: number;
-  name: string;
-  progress: number;
-  error?: string;
-}
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
-
-let nextUploadId = 0;
 
 export function Attachments({ taskId }: { taskId: string }) {
   const client = useQueryClient();
@@ -49,7 +32,6 @@ export function Attachments({ taskId }: { taskId: string }) {
     queryKey: attachmentsKey(taskId),
     queryFn: () => listAttachments(taskId),
   });
-  const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -59,28 +41,7 @@ export function Attachments({ taskId }: { taskId: string }) {
       client.invalidateQueries({ queryKey: taskKeys.detail(taskId) }),
       client.invalidateQueries({ queryKey: taskKeys.lists }),
     ]);
-  const patch = (id: number, change: Partial<Upload>) =>
-    setUploads((all) => all.map((u) => (u.id === id ? { ...u, ...change } : u)));
-
-  async function upload(file: File) {
-    const id = ++nextUploadId;
-    const checked = checkFile(file);
-    setUploads((all) => [
-      ...all,
-      { id, name: file.name, progress: 0, ...(checked.ok ? {} : { error: checked.message }) },
-    ]);
-    if (!checked.ok) return;
-    try {
-      const created = await startUpload(taskId, checked.input);
-      await sendFile(created.upload, file, (progress) => patch(id, { progress }));
-      await completeUpload(taskId, created.attachment.attachmentId);
-      setUploads((all) => all.filter((u) => u.id !== id));
-    } catch (error) {
-      patch(id, { error: describeError(error) });
-    } finally {
-      await changed();
-    }
-  }
+  const uploads = useUploads(taskId, changed);
 
   const remove = useMutation({
     mutationFn: (attachment: Attachment) => deleteAttachment(taskId, attachment.attachmentId),
@@ -114,9 +75,13 @@ export function Attachments({ taskId }: { taskId: string }) {
 
   const addFiles = (files: FileList | null) => {
     setActionError(null);
-    for (const file of Array.from(files ?? [])) void upload(file);
+    uploads.add(Array.from(files ?? []));
   };
-  const items = list.data?.items ?? [];
+  const records = list.data?.items ?? [];
+  // A pending record is an upload: in progress here (listed with it below) or one
+  // that never finished (shown as such, with Retry and Remove), never a file.
+  const items = records.filter((a) => a.status !== "pending");
+  const stalled = records.filter((a) => a.status === "pending" && !uploads.ours(a));
 
   return (
     <section aria-labelledby="attachments-heading" className="attachments">
@@ -127,7 +92,9 @@ export function Attachments({ taskId }: { taskId: string }) {
           {describeError(list.error)}
         </p>
       ) : null}
-      {list.isSuccess && items.length === 0 ? <p>No attachments yet.</p> : null}
+      {list.isSuccess && items.length === 0 && stalled.length === 0 && !uploads.uploads.length ? (
+        <p>No attachments yet.</p>
+      ) : null}
       {items.length > 0 ? (
         <ul className="attachment-list" aria-label="Attachments">
           {items.map((attachment) => (
@@ -162,30 +129,7 @@ export function Attachments({ taskId }: { taskId: string }) {
           {actionError}
         </p>
       ) : null}
-      {uploads.length > 0 ? (
-        <ul className="uploads" aria-label="Uploads">
-          {uploads.map((u) => (
-            <li key={u.id}>
-              <span>{u.name}</span>
-              {u.error ? (
-                <>
-                  <span role="alert" className="error">
-                    {u.name}: {u.error}
-                  </span>
-                  <button
-                    type="button"
-                    onClick={() => setUploads((all) => all.filter((x) => x.id !== u.id))}
-                  >
-                    Dismiss
-                  </button>
-                </>
-              ) : (
-                <progress max={1} value={u.progress} aria-label={`Uploading ${u.name}`} />
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Uploads actions={uploads} stalled={stalled} pickerId={inputId} />
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the picker below is the accessible way in; dropping is a shortcut */}
       <div
         className={dragging ? "dropzone dragging" : "dropzone"}
