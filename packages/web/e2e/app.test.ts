@@ -159,12 +159,13 @@ describe("the web app", () => {
     await expectAccessible(page, "task list");
   });
 
-  it("explains a stale edit and reloads the latest version instead of overwriting", async () => {
+  it("merges a stale edit field by field, asking only about what both sides changed", async () => {
     await page.getByRole("link", { name: "Write report" }).click();
     await page.getByRole("button", { name: "Edit" }).click();
     await page.getByLabel("Title").fill("Write the final report");
+    await page.getByLabel("Priority").selectOption("high");
 
-    // Meanwhile the same person changes the task from somewhere else.
+    // Meanwhile the same person changes the title and the description somewhere else.
     const token = await tokenOf(page);
     const { body: list } = await api(token, "/tasks");
     const task = (list.items as Array<{ taskId: string; title: string; version: number }>).find(
@@ -173,29 +174,45 @@ describe("the web app", () => {
     if (!task) throw new Error("task not found through the API");
     const changed = await api(token, `/tasks/${task.taskId}`, {
       method: "PATCH",
-      body: { version: task.version, description: "Changed on the phone" },
+      body: {
+        version: task.version,
+        title: "Write the report",
+        description: "Changed on the phone",
+      },
     });
     expect(changed.status).toBe(200);
 
-    await page.getByRole("button", { name: "Save changes" }).click();
+    const save = page.getByRole("button", { name: "Save changes" });
+    await save.click();
     await page.getByText("This task was changed elsewhere").waitFor();
-    await shot("conflict");
     const after = await api(token, `/tasks/${task.taskId}`);
-    expect(after.body).toMatchObject({
-      title: "Write report",
-      description: "Changed on the phone",
-    });
+    expect(after.body).toMatchObject({ title: "Write the report", priority: "medium" });
 
-    await page.getByRole("button", { name: "Load latest version" }).click();
+    // The description only changed there and the priority only here: both kept, no question.
     await expect
       .poll(() => page.getByLabel("Description").inputValue())
       .toBe("Changed on the phone");
-    await expect.poll(() => page.getByLabel("Title").inputValue()).toBe("Write report");
-    await page.getByLabel("Title").fill("Write the final report");
-    await page.getByRole("button", { name: "Save changes" }).click();
+    expect(await page.getByLabel("Priority").inputValue()).toBe("high");
+    // The title changed on both sides: one question, both values, what was typed still there.
+    const question = page.getByRole("group", { name: /Title was changed both/ });
+    await question.getByRole("radio", { name: "Saved elsewhere: Write the report" }).waitFor();
+    expect(await page.getByRole("group").count()).toBe(1);
+    expect(await page.getByLabel("Title").inputValue()).toBe("Write the final report");
+    expect(await focused(page)).toBe("button:Save changes");
+    await shot("conflict");
+    await expectAccessible(page, "edit conflict");
+
+    await question.getByRole("radio", { name: "Yours: Write the final report" }).check();
+    await save.click();
     await page.getByRole("heading", { name: "Write the final report" }).waitFor();
     expect(await focused(page)).toBe("h1:Write the final report");
     await expect.poll(() => page.getByText("Changed on the phone").isVisible()).toBe(true);
+    const saved = await api(token, `/tasks/${task.taskId}`);
+    expect(saved.body).toMatchObject({
+      title: "Write the final report",
+      description: "Changed on the phone",
+      priority: "high",
+    });
   });
 
   it("pages with Load more, focusing the first new row, and filters by status", async () => {
@@ -421,6 +438,12 @@ describe("the web app", () => {
       localStorage.setItem("taskmanager.tokens", JSON.stringify({ access, refresh: "revoked" }));
     });
     await page.getByRole("button", { name: "Create task" }).click();
+    // The app's own sign-in screen says why the person is there, and that nothing is lost.
+    await page
+      .getByText("Your session expired; sign in again to continue — your draft is kept.")
+      .waitFor();
+    await expectAccessible(page, "session expired");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await signInOnIssuer(page, ada);
     await page.getByText("We restored what you had typed").waitFor();
     await expect
