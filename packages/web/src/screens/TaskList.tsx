@@ -15,6 +15,7 @@ import { statusLabel } from "../tasks/labels";
 import { type RepairedLink, repairListLink } from "../tasks/list-link";
 import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
+import { useReadOn } from "../tasks/read-on";
 import { ExportButton } from "../widgets/ExportButton";
 import { LabelledOptions } from "../widgets/LabelledOptions";
 import { QuickAdd } from "../widgets/QuickAdd";
@@ -69,7 +70,12 @@ export function TaskList() {
       {filter.success ? (
         <>
           <ListTools filter={filter.data} />
-          <Results filter={filter.data} headingId={`${id}-heading`} />
+          <Results
+            // A new filter is a new search, with its own reading-on budget.
+            key={stringifySearch(filter.data)}
+            filter={filter.data}
+            headingId={`${id}-heading`}
+          />
         </>
       ) : null}
     </section>
@@ -223,6 +229,7 @@ function Filters({ filter }: { filter: ListFilter }) {
 function Results({ filter, headingId }: { filter: ListFilter; headingId: string }) {
   const list = useTaskList(filter);
   const tasks = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const readOn = useReadOn(list, Boolean(filter.q || filter.tag));
 
   if (list.isPending) {
     return (
@@ -243,19 +250,28 @@ function Results({ filter, headingId }: { filter: ListFilter; headingId: string 
       </div>
     );
   }
+  if (readOn.reading && tasks.length === 0) {
+    return (
+      <p role="status" className="empty">
+        {readOn.searched
+          ? `Searched ${readOn.searched.toLocaleString()} of your tasks…`
+          : "Searching your tasks…"}
+      </p>
+    );
+  }
   return (
     <TaskRows
       tasks={tasks}
       headingId={headingId}
       empty={emptyMessage(filter)}
+      emptySoFar={
+        readOn.searched
+          ? `No matches in the first ${readOn.searched.toLocaleString()} of your tasks. Load more searches the next ones.`
+          : undefined
+      }
       more={
         list.hasNextPage
-          ? {
-              loading: list.isFetchingNextPage,
-              load: async () => {
-                await list.fetchNextPage();
-              },
-            }
+          ? { loading: list.isFetchingNextPage || readOn.reading, load: readOn.loadMore }
           : undefined
       }
       moreError={list.isFetchNextPageError ? describeError(list.error) : undefined}

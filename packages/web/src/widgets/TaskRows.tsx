@@ -23,6 +23,8 @@ interface Props {
   tasks: Task[];
   headingId: string;
   empty: string;
+  /** Said instead of `empty` while more could still match (a search read in part). */
+  emptySoFar?: string;
   more?: { loading: boolean; load: () => Promise<void> };
   moreError?: string;
 }
@@ -30,7 +32,7 @@ interface Props {
 const rowLink = (list: HTMLElement | null, index: number) =>
   list?.querySelectorAll<HTMLElement>(":scope > li .task-title")[index] ?? null;
 
-export function TaskRows({ tasks: all, headingId, empty, more, moreError }: Props) {
+export function TaskRows({ tasks: all, headingId, empty, emptySoFar, more, moreError }: Props) {
   const client = useQueryClient();
   // Deletes a previous page left unconfirmed stay hidden, and are sent (before paint).
   useLayoutEffect(() => resumePendingDeletes(client), [client]);
@@ -66,7 +68,9 @@ export function TaskRows({ tasks: all, headingId, empty, more, moreError }: Prop
   return (
     <>
       {tasks.length === 0 ? (
-        <p className="empty">{more ? "No matches in the tasks searched so far." : empty}</p>
+        <p className="empty">
+          {more ? (emptySoFar ?? "No matches in the tasks searched so far.") : empty}
+        </p>
       ) : (
         <ul
           className="tasks"
