@@ -2,6 +2,7 @@ import { issuerUrlFrom } from "../packages/core/src/url/schema";
 import { issuer } from "../packages/functions/src/routes";
 import { type AccessTarget, accessArgs } from "./access";
 import { emailSettings, isProduction } from "./config";
+import { issuerBundle } from "./function-bundle";
 import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 
@@ -84,8 +85,9 @@ const targets: Record<string, AccessTarget> = {
 const issuerFunction = new sst.aws.Function("AuthIssuer", {
   handler: issuer.handler,
   memory: "1024 MB",
-  // OpenAuth answers CORS for /token and /.well-known itself.
+  // OpenAuth answers CORS for /token and /.well-known itself (the issuer, for /revoke).
   url: { cors: false },
+  nodejs: issuerBundle,
   ...accessArgs(issuer.access, targets),
 });
 

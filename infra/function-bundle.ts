@@ -21,3 +21,12 @@ export const functionBundle = {
     ],
   },
 };
+
+/**
+ * The issuer adds SST's `nodejs.splitting`: what it imports with `import()` (the
+ * user module with ElectroDB, the common-password list) goes to chunks of their
+ * own, loaded on first use, so its busiest cold paths (the key set every API
+ * function fetches, token refresh and revocation, the sign-in pages) load none of
+ * it. bench/bundle-size.ts holds what loads at init to the issuer's budget.
+ */
+export const issuerBundle = { splitting: true };

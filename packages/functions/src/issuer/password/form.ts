@@ -4,6 +4,7 @@
  */
 import { Email } from "@taskmanager/core/user/schema";
 import type { Context } from "hono";
+import { isCommonPassword } from "./common";
 import type { Problems } from "./screens";
 
 const MIN_PASSWORD = 8;
@@ -22,11 +23,16 @@ export function parseEmail(raw: string): { email?: string; problem?: string } {
     : { problem: "Enter an email address, like ann@example.com." };
 }
 
-export function passwordProblems(password: string, repeat: string): Problems {
+export const COMMON_PASSWORD =
+  "This is one of the most common passwords, so it is among the first guessed. Choose another.";
+
+/** What is wrong with a new password and its repetition, by field. */
+export async function passwordProblems(password: string, repeat: string): Promise<Problems> {
   if (password.length < MIN_PASSWORD)
     return { password: `Use at least ${MIN_PASSWORD} characters.` };
   if (password.length > MAX_PASSWORD)
     return { password: `Use at most ${MAX_PASSWORD} characters.` };
+  if (await isCommonPassword(password)) return { password: COMMON_PASSWORD };
   if (password !== repeat) return { repeat: "The two passwords are not the same." };
   return {};
 }

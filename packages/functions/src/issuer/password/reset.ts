@@ -79,7 +79,7 @@ export function resetRoutes({ routes, ctx, base, serve, sendCode }: Flow): void 
         return newPasswordScreen({ base });
       }
       if (action === "update" && state.type === "update") {
-        const problems = passwordProblems(text(fd, "password"), text(fd, "repeat"));
+        const problems = await passwordProblems(text(fd, "password"), text(fd, "repeat"));
         if (Object.keys(problems).length) return newPasswordScreen({ base, problems });
         if (!(await useCode(state.codeId))) {
           await save({ type: "start" });

@@ -13,6 +13,9 @@ export interface Problems {
 
 type Status = PageStatus;
 
+/** What a new password must be, shown before anyone gets it wrong. */
+const NEW_PASSWORD_HINT = "At least 8 characters, and not one of the most common passwords.";
+
 const statusOf = (problems: Problems, status?: Status): Status =>
   status ?? (Object.keys(problems).length ? 400 : 200);
 
@@ -53,7 +56,7 @@ ${form(
   `${input.base}/register`,
   html`<input type="hidden" name="action" value="register">
 ${field({ name: "email", label: "Email", type: "email", value: input.email, error: problems.email, autocomplete: "email", autofocus: true })}
-${field({ name: "password", label: "Password", type: "password", error: problems.password, hint: "At least 8 characters.", autocomplete: "new-password" })}
+${field({ name: "password", label: "Password", type: "password", error: problems.password, hint: NEW_PASSWORD_HINT, autocomplete: "new-password" })}
 ${field({ name: "repeat", label: "Repeat the password", type: "password", error: problems.repeat, autocomplete: "new-password" })}`,
   "Continue",
 )}
@@ -111,7 +114,7 @@ export function newPasswordScreen(input: ScreenInput) {
 ${form(
   `${input.base}/change`,
   html`<input type="hidden" name="action" value="update">
-${field({ name: "password", label: "New password", type: "password", error: problems.password, hint: "At least 8 characters.", autocomplete: "new-password", autofocus: true })}
+${field({ name: "password", label: "New password", type: "password", error: problems.password, hint: NEW_PASSWORD_HINT, autocomplete: "new-password", autofocus: true })}
 ${field({ name: "repeat", label: "Repeat the new password", type: "password", error: problems.repeat, autocomplete: "new-password" })}`,
   "Save the password",
 )}`,

@@ -54,7 +54,7 @@ export function signUpRoutes({ routes, ctx, config, base, serve, signedIn, sendC
         const { email, problem } = parseEmail(raw);
         const problems: Problems = {
           ...(problem ? { email: problem } : {}),
-          ...passwordProblems(text(fd, "password"), text(fd, "repeat")),
+          ...(await passwordProblems(text(fd, "password"), text(fd, "repeat"))),
         };
         if (!email || Object.keys(problems).length) {
           return registerScreen({ base, email: email ?? raw, problems });
