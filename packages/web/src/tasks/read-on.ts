@@ -7,8 +7,6 @@
  * a page's worth of matches has come (or the list ends), for at most READ_ON_CALLS
  * calls each time (on the search, then on each Load more), and says how far it got.
  */
-import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
-import type { TaskPage } from "@taskmanager/core/task/schema";
 import { useEffect, useRef } from "react";
 
 /** The list's page: the API's default `limit`. */
@@ -18,7 +16,14 @@ export const TASKS_READ_PER_SHORT_PAGE = 1_000;
 /** The web app's own budget for reading on: 10 calls, 10,000 tasks, 100 DynamoDB requests. */
 export const READ_ON_CALLS = 10;
 
-type List = UseInfiniteQueryResult<InfiniteData<TaskPage, string | undefined>>;
+/** What this needs of the list's infinite query. */
+interface List {
+  data?: { pages: ReadonlyArray<{ items: readonly unknown[]; cursor: string | null }> };
+  hasNextPage: boolean;
+  isFetching: boolean;
+  isFetchNextPageError: boolean;
+  fetchNextPage: () => Promise<unknown>;
+}
 
 export interface ReadOn {
   /** Asking for the next page by itself now. */
