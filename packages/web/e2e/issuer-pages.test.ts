@@ -133,6 +133,16 @@ describe.each(SIZES)("the issuer's pages at $width px", (size) => {
 
       const email = `pages-${size.width}-${colorScheme}-${run}@example.com`;
       await page.getByLabel("Email").fill(email);
+      // One of the most common passwords: refused, the reason tied to the field.
+      await page.getByLabel("Password", { exact: true }).fill("12345678");
+      await page.getByLabel("Repeat the password").fill("12345678");
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByText("This is one of the most common passwords").waitFor();
+      const password = page.getByLabel("Password", { exact: true });
+      expect(await password.getAttribute("aria-invalid")).toBe("true");
+      expect(await password.getAttribute("aria-describedby")).toContain("field-password-error");
+      await expectGoodScreen(watched, "Create your account");
+
       await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
       await page.getByLabel("Repeat the password").fill("correct horse battery");
       await page.getByRole("button", { name: "Continue" }).click();
