@@ -12,6 +12,8 @@ export const UserEntity = new Entity(
       email: { type: "string", required: true, readOnly: true },
       userId: { type: "string", required: true, readOnly: true },
       createdAt: { type: "string", required: true, readOnly: true },
+      /** Their IANA time zone (issue 20): what "today", due times and reminders are read in. */
+      timeZone: { type: "string" },
     },
     indexes: {
       byEmail: {

@@ -4,9 +4,10 @@
  * elsewhere in the table.
  */
 import { ulid } from "ulid";
-import { isConditionFailure, parseInput } from "../error";
+import { isConditionFailure, parseInput, VisibleError } from "../error";
+import { DEFAULT_TIME_ZONE } from "../time/schema";
 import { UserEntity } from "./entity";
-import { Email } from "./schema";
+import { Email, UpdateSettingsInput, type UserSettings } from "./schema";
 
 export interface User {
   userId: string;
@@ -29,4 +30,32 @@ export async function fromEmail(rawEmail: string): Promise<User> {
   const { data } = await UserEntity.get({ email }).go({ consistent: true });
   if (!data) throw new Error("User vanished between put and get");
   return { userId: data.userId, email };
+}
+
+/** A person's settings (their record exists from their first sign-in on). */
+export async function settings(rawEmail: string): Promise<UserSettings> {
+  const email = parseInput(Email, rawEmail);
+  const { data } = await UserEntity.get({ email }).go({ attributes: ["timeZone"] });
+  return data?.timeZone ? { timeZone: data.timeZone } : {};
+}
+
+/** The zone a person's dates are read in: theirs, or UTC until they set one. */
+export async function timeZoneOf(email: string): Promise<string> {
+  return (await settings(email)).timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+export async function updateSettings(
+  rawEmail: string,
+  input: UpdateSettingsInput,
+): Promise<UserSettings> {
+  const email = parseInput(Email, rawEmail);
+  const { timeZone } = parseInput(UpdateSettingsInput, input);
+  try {
+    // A patch: only an existing person (the issuer created them at sign-in).
+    await UserEntity.patch({ email }).set({ timeZone }).go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new VisibleError("not_found", "User not found");
+    throw error;
+  }
+  return { timeZone };
 }
