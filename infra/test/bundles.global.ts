@@ -10,7 +10,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { bundleHandler } from "../../packages/functions/build/bundle";
 import { issuer, routes } from "../../packages/functions/src/routes";
-import { functionBundle } from "../function-bundle";
+import { functionBundle, issuerBundle } from "../function-bundle";
 
 export interface PrebuiltBundle {
   handler: string;
@@ -21,6 +21,8 @@ export interface PrebuiltBundle {
   bytes: number;
   /** What the build left out of the bundle (the functions' `nodejs.esbuild.external`). */
   external: string[];
+  /** The function's `nodejs.splitting` (the issuer's: infra/function-bundle.ts). */
+  splitting: boolean;
 }
 
 declare module "vitest" {
@@ -37,10 +39,12 @@ export default async function setup(project: TestProject) {
   const built = await Promise.all(
     handlers.map(async (handler, index) => {
       const outdir = path.join(dir, String(index));
+      const splitting = handler === issuer.handler && issuerBundle.splitting;
       const result = await bundleHandler(handler, {
         root,
         outdir,
         external: functionBundle.esbuild.external,
+        splitting,
       });
       return {
         handler,
@@ -50,6 +54,7 @@ export default async function setup(project: TestProject) {
         exportName: result.exportName,
         bytes: result.bytes,
         external: functionBundle.esbuild.external,
+        splitting,
       };
     }),
   );

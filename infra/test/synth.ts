@@ -96,9 +96,11 @@ function startRpcServer(outRoot: string, prebuilt: PrebuiltBundle[], targets: Fu
     "Runtime.Build": async (input) => {
       // What the function's `nodejs` argument leaves out of its bundle, as SST reads it.
       const external: string[] = input.properties?.esbuild?.external ?? [];
+      const splitting = input.properties?.splitting === true;
       const cached = prebuilt.find(
         (bundle) =>
           bundle.handler === input.handler &&
+          bundle.splitting === splitting &&
           JSON.stringify(bundle.external) === JSON.stringify(external),
       );
       try {
@@ -107,6 +109,7 @@ function startRpcServer(outRoot: string, prebuilt: PrebuiltBundle[], targets: Fu
             root,
             outdir: path.join(outRoot, input.functionID),
             external,
+            splitting,
           })),
           outdir: path.join(outRoot, input.functionID),
         };

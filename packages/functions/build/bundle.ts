@@ -57,12 +57,15 @@ export function resolveHandler(reference: string, root: string): HandlerFile {
 
 /**
  * The esbuild options SST uses for a production build of `file` into `outfile`, with
- * the function's own `nodejs.esbuild.external` added as SST adds them.
+ * the function's own `nodejs.esbuild.external` added as SST adds them. With
+ * `splitting` (the function's `nodejs.splitting`), what `file` imports with `import()`
+ * goes to chunks beside `outfile`.
  */
 export function sstBuildOptions(
   file: string,
   outfile: string,
   external: string[] = [],
+  splitting = false,
 ): BuildOptions {
   return {
     entryPoints: [file],
@@ -71,7 +74,14 @@ export function sstBuildOptions(
     keepNames: true,
     bundle: true,
     metafile: true,
-    outfile,
+    ...(splitting
+      ? {
+          outdir: path.dirname(outfile),
+          entryNames: path.basename(outfile, ".mjs"),
+          outExtension: { ".js": ".mjs" },
+          splitting: true,
+        }
+      : { outfile }),
     write: true,
     format: "esm",
     target: "esnext",
@@ -98,13 +108,18 @@ export interface BundleResult extends HandlerFile {
  */
 export async function bundleHandler(
   reference: string,
-  { root, outdir, external = [] }: { root: string; outdir: string; external?: string[] },
+  {
+    root,
+    outdir,
+    external = [],
+    splitting = false,
+  }: { root: string; outdir: string; external?: string[]; splitting?: boolean },
 ): Promise<BundleResult> {
   const handler = resolveHandler(reference, root);
   const outfile = path.join(outdir, `${handler.lambdaHandler.split(".")[0]}.mjs`);
   let metafile: Metafile;
   try {
-    ({ metafile } = (await build(sstBuildOptions(handler.file, outfile, external))) as {
+    ({ metafile } = (await build(sstBuildOptions(handler.file, outfile, external, splitting))) as {
       metafile: Metafile;
     });
   } catch (error) {
@@ -116,7 +131,8 @@ export async function bundleHandler(
   if (problems.length > 0) {
     throw new Error(`${reference} would fail in Lambda:\n  ${problems.join("\n  ")}`);
   }
-  const output = Object.values(metafile.outputs)[0];
+  // With splitting, chunks are outputs too: the entry is the one built from the handler.
+  const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint);
   if (!output?.exports.includes(handler.exportName)) {
     throw new Error(`${reference}: ${handler.file} has no export "${handler.exportName}"`);
   }
