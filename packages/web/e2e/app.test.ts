@@ -163,7 +163,8 @@ describe("the web app", () => {
     await page.getByRole("link", { name: "Write report" }).click();
     await page.getByRole("button", { name: "Edit" }).click();
     await page.getByLabel("Title").fill("Write the final report");
-    await page.getByLabel("Priority").selectOption("high");
+    // It was created with high priority; here it becomes low.
+    await page.getByLabel("Priority").selectOption("low");
 
     // Meanwhile the same person changes the title and the description somewhere else.
     const token = await tokenOf(page);
@@ -186,13 +187,13 @@ describe("the web app", () => {
     await save.click();
     await page.getByText("This task was changed elsewhere").waitFor();
     const after = await api(token, `/tasks/${task.taskId}`);
-    expect(after.body).toMatchObject({ title: "Write the report", priority: "medium" });
+    expect(after.body).toMatchObject({ title: "Write the report", priority: "high" });
 
     // The description only changed there and the priority only here: both kept, no question.
     await expect
       .poll(() => page.getByLabel("Description").inputValue())
       .toBe("Changed on the phone");
-    expect(await page.getByLabel("Priority").inputValue()).toBe("high");
+    expect(await page.getByLabel("Priority").inputValue()).toBe("low");
     // The title changed on both sides: one question, both values, what was typed still there.
     const question = page.getByRole("group", { name: /Title was changed both/ });
     await question.getByRole("radio", { name: "Saved elsewhere: Write the report" }).waitFor();
@@ -211,7 +212,7 @@ describe("the web app", () => {
     expect(saved.body).toMatchObject({
       title: "Write the final report",
       description: "Changed on the phone",
-      priority: "high",
+      priority: "low",
     });
   });
 

@@ -216,8 +216,8 @@ function TaskEditor({ task, draft, onRebase, onDone }: EditorProps) {
   }
 
   /** A 409: fetch the latest version and put what was typed on top of it, field by field. */
-  async function mergeOntoLatest(mine: TaskFormValues) {
-    refocus.current = document.activeElement;
+  async function mergeOntoLatest(mine: TaskFormValues, focused: Element | null) {
+    refocus.current = focused;
     try {
       const latest = await fetchLatestTask(client, task.taskId);
       const theirs = valuesFromTask(latest);
@@ -285,10 +285,11 @@ function TaskEditor({ task, draft, onRebase, onDone }: EditorProps) {
           }
           const parsed = parseUpdate(values, version);
           if (!parsed.ok) return;
+          const focused = document.activeElement;
           const saved = await update
             .mutateAsync({ taskId: task.taskId, input: parsed.input })
             .catch(async (failure: unknown) => {
-              if (isConflict(failure)) await mergeOntoLatest(values);
+              if (isConflict(failure)) await mergeOntoLatest(values, focused);
               return null;
             });
           if (!saved) return;

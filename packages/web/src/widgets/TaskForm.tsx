@@ -198,7 +198,9 @@ export function TaskForm(props: Props) {
       {error("tags")}
 
       <div className="actions">
-        <button type="submit" className="primary" disabled={props.busy}>
+        {/* aria-disabled, not disabled: a disabled button throws its focus to the page
+            (a 409 keeps the person in the form); `sending` already refuses a second send. */}
+        <button type="submit" className="primary" aria-disabled={props.busy || undefined}>
           {props.busy ? "Saving…" : props.submitLabel}
         </button>
         {props.onCancel ? (
