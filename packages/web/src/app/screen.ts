@@ -3,13 +3,20 @@
  * when it was reached by a navigation (not the first page load), move focus to
  * its heading so keyboard and screen-reader users start there.
  */
-import { useEffect, useRef } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 
-let firstScreen = true;
+/**
+ * The page load's first screen, by its heading's ref: known by identity, not by a flag,
+ * because StrictMode (in development, and in any build made with NODE_ENV other than
+ * production) runs a screen's effect twice, and the second run would take the first
+ * screen for a navigation and move focus to its heading: the page then opened with
+ * focus on "Tasks", and the first Tab went past the skip link and quick add.
+ */
+let firstScreen: RefObject<HTMLHeadingElement | null> | null = null;
 
 /** For tests: the next screen counts as the first of a page load again. */
 export function resetScreens() {
-  firstScreen = true;
+  firstScreen = null;
 }
 
 export function useScreen(title: string) {
@@ -18,10 +25,8 @@ export function useScreen(title: string) {
     document.title = `${title} · Taskmanager`;
   }, [title]);
   useEffect(() => {
-    if (firstScreen) {
-      firstScreen = false;
-      return;
-    }
+    firstScreen ??= heading;
+    if (firstScreen === heading) return;
     // Something inside this screen already took focus on purpose (e.g. "n" asked for quick add).
     const active = document.activeElement;
     const screen = heading.current?.closest("section");

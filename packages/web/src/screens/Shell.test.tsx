@@ -2,9 +2,12 @@
  * The keyboard's way into the list: the first Tab stop is the skip link, and it lands
  * in quick add; quick add comes before the filters and the export.
  */
-import { screen } from "@testing-library/react";
+import { createMemoryHistory, RouterProvider } from "@tanstack/react-router";
+import { render, screen } from "@testing-library/react";
+import { StrictMode } from "react";
 import { describe, expect, it } from "vitest";
-import { mockApi, renderApp } from "../test/helpers";
+import { makeRouter } from "../router";
+import { makeTask, mockApi, renderApp } from "../test/helpers";
 
 const TABBABLE = "a[href], button, input, select, textarea, [tabindex]";
 
@@ -36,5 +39,20 @@ describe("the first Tab stops on the list", () => {
     const skip = tabStops()[0] as HTMLAnchorElement;
     expect(skip.textContent).toBe("Skip to content");
     expect(new URL(skip.href).hash).toBe("#main");
+  });
+
+  it("start from the top of the page on load, even under StrictMode's double effects", async () => {
+    mockApi(() => ({ status: 200, body: { items: [makeTask({ title: "A" })], cursor: null } }));
+    // As main.tsx renders it; development builds run each effect twice.
+    const router = makeRouter({ history: createMemoryHistory({ initialEntries: ["/"] }) });
+    render(
+      <StrictMode>
+        <RouterProvider router={router} />
+      </StrictMode>,
+    );
+    await screen.findByText("A");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Not the heading: the first Tab must reach the skip link, then quick add.
+    expect(document.activeElement).toBe(document.body);
   });
 });
