@@ -7,6 +7,7 @@
  */
 import { Service } from "electrodb";
 import { AttachmentEntity } from "./attachment/entity";
+import { NoticeEntity, ReminderClockEntity, ReminderEntity } from "./reminder/entity";
 import { TaskEntity } from "./task/entity";
 import { UserEntity } from "./user/entity";
 
@@ -14,4 +15,7 @@ export const service = new Service({
   task: TaskEntity,
   attachment: AttachmentEntity,
   user: UserEntity,
+  reminder: ReminderEntity,
+  notice: NoticeEntity,
+  reminderClock: ReminderClockEntity,
 });

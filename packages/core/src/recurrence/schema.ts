@@ -94,3 +94,7 @@ export function toRRuleText(rule: Recurrence): string {
   if (rule.bySetPos !== undefined) parts.push(`BYSETPOS=${rule.bySetPos}`);
   return `RRULE:${parts.join(";")}`;
 }
+
+/** "Skip this one" and a completion: the version the caller read. */
+export const OccurrenceInput = z.strictObject({ version: z.int().check(z.minimum(1)) });
+export type OccurrenceInput = z.input<typeof OccurrenceInput>;

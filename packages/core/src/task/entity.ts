@@ -1,4 +1,5 @@
 import { Entity, type EntityItem } from "electrodb";
+import { FREQUENCIES, RECURRENCE_MODES, type Recurrence, toRRuleText } from "../recurrence/schema";
 import { entityConfig } from "../table/client";
 import { TASK_PRIORITIES, TASK_STATUSES } from "./schema";
 
@@ -74,6 +75,33 @@ export const TaskEntity = new Entity(
        * size enforces the per-task limit in a condition, race-free.
        */
       attachmentIds: { type: "set", items: "string" },
+      // Time of day, repeat rule and reminders (issue 20): absent on every task
+      // without them, so older items and their bytes are unchanged.
+      dueTime: { type: "string" },
+      recurrence: {
+        type: "map",
+        properties: {
+          freq: { type: FREQUENCIES, required: true },
+          interval: { type: "number", required: true },
+          // Enums are checked by the schema: ElectroDB types no enum list items.
+          byWeekday: { type: "list", items: { type: "string" } },
+          byMonthDay: { type: "number" },
+          bySetPos: { type: "number" },
+          mode: { type: RECURRENCE_MODES, required: true },
+        },
+      },
+      /** `recurrence` as RFC 5545 text; a patch removing `recurrence` removes it too. */
+      recurrenceRule: {
+        type: "string",
+        watch: ["recurrence"],
+        set: (value, { recurrence }) =>
+          recurrence ? toRRuleText(recurrence as Recurrence) : value,
+      },
+      reminders: {
+        type: "list",
+        items: { type: "map", properties: { before: { type: "number" }, at: { type: "string" } } },
+      },
+      nextTaskId: { type: "string" },
     },
     indexes: {
       byId: {

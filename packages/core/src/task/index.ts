@@ -9,6 +9,7 @@ import { monotonicFactory } from "ulid";
 import { checkCursor, invalidCursor } from "../cursor";
 import { hasCause, isConditionFailure, parseInput, VisibleError } from "../error";
 import { keyFields } from "../table";
+import { splitCleared } from "./cleared";
 import { foldCase, TaskEntity, type TaskItem, UNDATED } from "./entity";
 import {
   CreateTaskInput,
@@ -254,14 +255,16 @@ export async function update(
   taskId: string,
   input: UpdateTaskInput,
 ): Promise<Task> {
-  const { version, dueDate, ...fields } = parseInput(UpdateTaskInput, input);
+  const { version, dueDate, ...given } = parseInput(UpdateTaskInput, input);
+  const { fields, cleared } = splitCleared(given);
+  const removed = [...(dueDate === null ? (["dueDate"] as const) : []), ...cleared];
   const updatedAt = new Date().toISOString();
   try {
     const patch = TaskEntity.patch({ userId, taskId })
       .set({ ...fields, ...(dueDate ? { dueDate } : {}), updatedAt })
       .add({ version: 1 });
-    const { data } = await (dueDate === null
-      ? patch.remove(["dueDate"]).set({ dueSort: UNDATED })
+    const { data } = await (removed.length > 0
+      ? patch.remove(removed).set(dueDate === null ? { dueSort: UNDATED } : {})
       : patch
     )
       .where((stored, { eq }) => eq(stored.version, version))

@@ -2,6 +2,9 @@
  * The task's schemas: the one source of types and validation for core, the API
  * handlers and the web client. Pure zod, so the browser bundle can import it.
  */
+import { Recurrence } from "../recurrence/schema";
+import { Reminder, Reminders } from "../reminder/schema";
+import { DueTime } from "../time/schema";
 import * as z from "../zod";
 
 export const TASK_STATUSES = ["todo", "in_progress", "done"] as const;
@@ -54,6 +57,12 @@ export const Tags = z.array(Tag).check(
 
 export const CreateTaskInput = z.strictObject({
   title: Title,
+  /** A time of day on the due date (HH:MM, in the person's time zone); means nothing without one. */
+  dueTime: z.optional(DueTime),
+  /** Repeats: completing it marks this occurrence done and creates the next. */
+  recurrence: z.optional(Recurrence),
+  /** At a moment, or minutes before it is due; emailed and shown in the app. */
+  reminders: z.optional(Reminders),
   description: z._default(Description, ""),
   status: z._default(TaskStatus, "todo"),
   priority: z._default(TaskPriority, "medium"),
@@ -75,6 +84,12 @@ export const UpdateTaskInput = z
     priority: z.optional(TaskPriority),
     dueDate: z.optional(z.nullable(DueDate)),
     tags: z.optional(Tags),
+    /** `null` clears it. */
+    dueTime: z.optional(z.nullable(DueTime)),
+    /** `null` stops repeating; a changed rule applies from the next occurrence on. */
+    recurrence: z.optional(z.nullable(Recurrence)),
+    /** The whole list (`[]` removes every reminder). */
+    reminders: z.optional(Reminders),
   })
   .check(
     z.refine((input) => Object.keys(input).length > 1, "nothing to update besides the version"),
@@ -132,6 +147,14 @@ export const Task = z.object({
   tags: z.array(z.string()),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** HH:MM in the person's time zone; absent when due all day (or not due). */
+  dueTime: z.optional(z.string()),
+  recurrence: z.optional(Recurrence),
+  /** `recurrence` as RFC 5545 RRULE text. */
+  recurrenceRule: z.optional(z.string()),
+  reminders: z.optional(z.array(Reminder)),
+  /** On a completed occurrence of a repeating task: the occurrence its completion created. */
+  nextTaskId: z.optional(z.string()),
   version: z.int(),
   /** How many attachments the task has (any status); older records have none. */
   attachmentCount: z._default(z.int().check(z.minimum(0)), 0),

@@ -1,0 +1,284 @@
+/**
+ * Reminders: filing a task's reminders under the minute each fires in
+ * (`schedule`, after every write of a task that has some), and the one-minute
+ * job's work (`runDue`): read the minutes not yet read, claim each reminder with a
+ * condition (so concurrent or retried runs send it once), re-read its task, and
+ * send it only if the task still wants it. docs/decisions.md says why a bucketed
+ * index and a Cron rather than one EventBridge schedule per reminder.
+ */
+import { randomUUID } from "node:crypto";
+import { isConditionFailure, parseInput } from "../error";
+import { TaskEntity, type TaskItem } from "../task/entity";
+import { instantOf } from "../time/schema";
+import { NoticeEntity, ReminderClockEntity, ReminderEntity } from "./entity";
+import {
+  DueRemindersQuery,
+  type Reminder,
+  type ReminderNotice,
+  reminderKey,
+  UNTIMED_DUE_TIME,
+} from "./schema";
+
+const MINUTE = 60_000;
+/** Sent later than this after its time, a reminder is marked late. */
+export const LATE_AFTER_MS = MINUTE;
+/**
+ * After an outage the job reads back at most this far: reminders up to a day late
+ * are still sent (marked late); older ones are dropped and expire with the item.
+ */
+export const CATCH_UP_MS = 24 * 60 * MINUTE;
+/** How long a claim holds: a run that died mid-send is retried after this. */
+export const CLAIM_MS = 5 * MINUTE;
+/** Reminder and notice items expire (TTL) this long after their time. */
+const KEEP_MS = 8 * 24 * 60 * MINUTE;
+/** How many reminders one run sends at once. */
+const SEND_CONCURRENCY = 16;
+
+/** The UTC minute of an instant, "YYYY-MM-DDTHH:MM": a reminder's partition. */
+export const minuteOf = (instant: number) => new Date(instant).toISOString().slice(0, 16);
+const minuteStart = (minute: string) => Date.parse(`${minute}:00.000Z`);
+
+export interface Recipient {
+  userId: string;
+  email: string;
+}
+
+/** What a task's reminders are computed from (a stored task or the API's). */
+interface Scheduled {
+  dueDate?: string | null | undefined;
+  dueTime?: string | undefined;
+  status: string;
+  reminders?: Array<{ before?: number; at?: string }> | undefined;
+}
+
+/** When each of a task's reminders fires (whole minutes, epoch ms), its due time read in `zone`. */
+export function firings(task: Scheduled, zone: string): Array<{ key: string; fireAt: number }> {
+  const result: Array<{ key: string; fireAt: number }> = [];
+  for (const stored of task.reminders ?? []) {
+    const reminder = stored as Reminder;
+    if ("before" in reminder) {
+      // Relative to the due moment; an undated task has none, so it never fires.
+      if (!task.dueDate) continue;
+      const due = instantOf({ date: task.dueDate, time: task.dueTime ?? UNTIMED_DUE_TIME }, zone);
+      result.push({ key: reminderKey(reminder), fireAt: due - reminder.before * MINUTE });
+    } else {
+      const at = Date.parse(reminder.at);
+      result.push({ key: reminderKey(reminder), fireAt: at - (at % MINUTE) });
+    }
+  }
+  return result;
+}
+
+/**
+ * Files the task's reminders that are still to come under their minutes, for
+ * `recipient`. Create-only: an item already filed (maybe already sent) is never
+ * overwritten, so writing the same schedule again sends nothing twice. Returns how
+ * many were filed anew.
+ */
+export async function schedule(
+  task: Scheduled & { userId: string; taskId: string },
+  recipient: Recipient,
+  zone: string,
+  now: number = Date.now(),
+): Promise<number> {
+  if (task.status === "done") return 0;
+  const upcoming = firings(task, zone).filter(({ fireAt }) => fireAt >= now - MINUTE);
+  const filed = await Promise.all(
+    upcoming.map(async ({ key, fireAt }) => {
+      try {
+        await ReminderEntity.create({
+          minute: minuteOf(fireAt),
+          ownerId: task.userId,
+          taskId: task.taskId,
+          key,
+          recipientId: recipient.userId,
+          recipientEmail: recipient.email,
+          expiresAt: Math.floor((fireAt + KEEP_MS) / 1000),
+        }).go({ response: "none" });
+        return 1;
+      } catch (error) {
+        if (isConditionFailure(error)) return 0;
+        throw error;
+      }
+    }),
+  );
+  return filed.reduce<number>((sum, n) => sum + n, 0);
+}
+
+/** What the job hands its sender: one reminder to email. */
+export interface Delivery {
+  to: string;
+  taskId: string;
+  title: string;
+  dueDate: string | null;
+  dueTime: string | undefined;
+  fireAt: number;
+  late: boolean;
+}
+
+export interface RunOptions {
+  now?: number;
+  /** Sends one reminder (the email); a throw leaves it claimed, retried after CLAIM_MS. */
+  send: (delivery: Delivery) => Promise<void>;
+  /** Whether the recipient may still see the task (its creator, or a member of its list). */
+  reach: (task: TaskItem, recipientId: string) => Promise<boolean>;
+  /** The recipient's time zone now (a relative reminder's time is recomputed in it). */
+  zoneOf: (email: string) => Promise<string>;
+}
+
+export interface RunReport {
+  minutes: number;
+  read: number;
+  sent: number;
+  late: number;
+  stale: number;
+  /** Already sent or claimed by another run. */
+  skipped: number;
+  failed: number;
+  /** Lateness of each reminder sent (ms after its time). */
+  lateness: number[];
+}
+
+const CLOCK = { name: "reminders" };
+
+/**
+ * One run of the one-minute job. Reads every minute from the first one not yet
+ * read (at most CATCH_UP_MS back) through the current one, and the minute before
+ * the current one again: a reminder filed into a minute just after a run read it is
+ * found by the next run, at most a minute late.
+ */
+export async function runDue(options: RunOptions): Promise<RunReport> {
+  const now = options.now ?? Date.now();
+  const current = minuteOf(now);
+  const clock = await ReminderClockEntity.get(CLOCK).go({ consistent: true });
+  const resumeAt = clock.data ? minuteStart(clock.data.nextMinute) : now - 5 * MINUTE;
+  const from = minuteOf(Math.max(Math.min(resumeAt, now - MINUTE), now - CATCH_UP_MS));
+  const report: RunReport = {
+    minutes: 0,
+    read: 0,
+    sent: 0,
+    late: 0,
+    stale: 0,
+    skipped: 0,
+    failed: 0,
+    lateness: [],
+  };
+  const zones = new Map<string, Promise<string>>();
+  const zoneOf = (email: string) => {
+    const known = zones.get(email);
+    if (known) return known;
+    const zone = options.zoneOf(email);
+    zones.set(email, zone);
+    return zone;
+  };
+  for (let at = minuteStart(from); at <= minuteStart(current); at += MINUTE) {
+    const minute = minuteOf(at);
+    report.minutes++;
+    const { data } = await ReminderEntity.query.byMinute({ minute }).go({ pages: "all" });
+    report.read += data.length;
+    const pending = data.filter((item) => item.sentAt === undefined);
+    report.skipped += data.length - pending.length;
+    for (let i = 0; i < pending.length; i += SEND_CONCURRENCY) {
+      await Promise.all(
+        pending.slice(i, i + SEND_CONCURRENCY).map((item) =>
+          deliver(item, { ...options, zoneOf, now: options.now }, report).catch(() => {
+            report.failed++;
+          }),
+        ),
+      );
+    }
+  }
+  await ReminderClockEntity.put({ ...CLOCK, nextMinute: current }).go({ response: "none" });
+  return report;
+}
+
+type ReminderItem = Awaited<ReturnType<ReturnType<typeof ReminderEntity.get>["go"]>>["data"] & {};
+
+async function deliver(item: ReminderItem, options: RunOptions, report: RunReport) {
+  const key = { minute: item.minute, ownerId: item.ownerId, taskId: item.taskId, key: item.key };
+  const claim: string = randomUUID();
+  const claimedAt = options.now ?? Date.now();
+  try {
+    await ReminderEntity.patch(key)
+      .set({ claim, claimedUntil: claimedAt + CLAIM_MS })
+      .where(
+        (r, { notExists, lt }) =>
+          `${notExists(r.sentAt)} AND (${notExists(r.claimedUntil)} OR ${lt(r.claimedUntil, claimedAt)})`,
+      )
+      .go({ response: "none" });
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    report.skipped++;
+    return;
+  }
+  const finish = (outcome: "sent" | "late" | "stale", sentAt: string) =>
+    ReminderEntity.patch(key)
+      .set({ sentAt, outcome })
+      .where((r, { eq }) => eq(r.claim, claim))
+      .go({ response: "none" });
+  // Re-read the task now: completed, deleted, rescheduled or out of reach since it
+  // was filed, and it is stale.
+  const { data: task } = await TaskEntity.get({ userId: item.ownerId, taskId: item.taskId }).go({
+    consistent: true,
+  });
+  const fireAt = minuteStart(item.minute);
+  const stillDue =
+    task !== null &&
+    task.status !== "done" &&
+    firings(task, await options.zoneOf(item.recipientEmail)).some(
+      (f) => f.key === item.key && minuteOf(f.fireAt) === item.minute,
+    ) &&
+    (await options.reach(task, item.recipientId));
+  const sentAt = options.now ?? Date.now();
+  if (!task || !stillDue) {
+    report.stale++;
+    await finish("stale", new Date(sentAt).toISOString());
+    return;
+  }
+  const late = sentAt - fireAt > LATE_AFTER_MS;
+  await options.send({
+    to: item.recipientEmail,
+    taskId: task.taskId,
+    title: task.title,
+    dueDate: task.dueDate ?? null,
+    dueTime: task.dueTime,
+    fireAt,
+    late,
+  });
+  const sentIso = new Date(sentAt).toISOString();
+  await finish(late ? "late" : "sent", sentIso);
+  await NoticeEntity.create({
+    recipientId: item.recipientId,
+    sentAt: sentIso,
+    taskId: task.taskId,
+    key: item.key,
+    title: task.title,
+    fireAt: new Date(fireAt).toISOString(),
+    late,
+    expiresAt: Math.floor((fireAt + KEEP_MS) / 1000),
+  }).go({ response: "none" });
+  report.sent++;
+  if (late) report.late++;
+  report.lateness.push(sentAt - fireAt);
+}
+
+/** The caller's delivered reminders since `since` (default: the last day), newest first. */
+export async function notices(
+  recipientId: string,
+  query: DueRemindersQuery = {},
+  now: number = Date.now(),
+): Promise<ReminderNotice[]> {
+  const parsed = parseInput(DueRemindersQuery, query);
+  const since = new Date(parsed.since ? Date.parse(parsed.since) : now - 24 * 60 * MINUTE);
+  const { data } = await NoticeEntity.query
+    .byRecipient({ recipientId })
+    .gt({ sentAt: since.toISOString() })
+    .go({ order: "desc", limit: 50 });
+  return data.map(({ taskId, title, fireAt, sentAt, late }) => ({
+    taskId,
+    title,
+    fireAt,
+    sentAt,
+    late,
+  }));
+}
