@@ -453,6 +453,30 @@ describe("the web app", () => {
     await page.getByRole("button", { name: "Create task" }).click();
     await page.getByRole("heading", { name: "Typed before the session ended" }).waitFor();
     await page.getByRole("link", { name: "← All tasks" }).click();
+
+    // Quick add too: what is in its three fields comes back after the sign-in.
+    await page.getByLabel("Add a task").fill("Quick, before it ends");
+    await page.getByRole("form", { name: "Quick add" }).getByLabel("Priority").selectOption("low");
+    await page.evaluate(() => {
+      const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, "");
+      const access = `${b64({ alg: "none" })}.${b64({ exp: 1 })}.x`;
+      localStorage.setItem("taskmanager.tokens", JSON.stringify({ access, refresh: "revoked" }));
+    });
+    await page.getByLabel("Add a task").press("Enter");
+    await page
+      .getByText("Your session expired; sign in again to continue — your draft is kept.")
+      .waitFor();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signInOnIssuer(page, ada);
+    await expect
+      .poll(() => page.getByLabel("Add a task").inputValue())
+      .toBe("Quick, before it ends");
+    expect(
+      await page.getByRole("form", { name: "Quick add" }).getByLabel("Priority").inputValue(),
+    ).toBe("low");
+    await page.getByLabel("Add a task").press("Enter");
+    await page.getByRole("link", { name: "Quick, before it ends" }).waitFor();
+    await expect.poll(() => page.getByLabel("Add a task").inputValue()).toBe("");
   });
 
   it("shows not found for an unknown address and a malformed task address, at once", async () => {

@@ -9,6 +9,9 @@ import { forgetExpiry } from "./session";
 
 afterEach(forgetExpiry);
 
+/** A screen's first render in a file loads its chunk cold: slow on a busy machine. */
+const COLD = { timeout: 5000 };
+
 const page = (items: Task[]) => ({ status: 200, body: { items, cursor: null } });
 const expired = { status: 401, body: { error: { code: "unauthorized", message: "expired" } } };
 const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
@@ -37,7 +40,7 @@ describe("an expired session loses nothing typed", () => {
     let signedIn = true;
     mockApi(() => (signedIn ? page([makeTask({ title: "Old" })]) : expired));
     renderApp("/");
-    const title = await screen.findByLabelText("Add a task");
+    const title = await screen.findByLabelText("Add a task", {}, COLD);
     fireEvent.change(title, { target: { value: "Renew passport" } });
     fireEvent.change(screen.getByLabelText("Due"), { target: { value: "2099-05-01" } });
     fireEvent.change(screen.getByLabelText("Priority"), { target: { value: "high" } });
@@ -59,7 +62,7 @@ describe("an expired session loses nothing typed", () => {
   it("a quick add sent as the session ends comes back whole", async () => {
     mockApi((call) => (call.method === "POST" ? expired : page([])));
     renderApp("/");
-    const title = await screen.findByLabelText("Add a task");
+    const title = await screen.findByLabelText("Add a task", {}, COLD);
     fireEvent.change(title, { target: { value: "Call the bank" } });
     fireEvent.change(screen.getByLabelText("Priority"), { target: { value: "low" } });
     fireEvent.submit(title);
@@ -73,7 +76,9 @@ describe("an expired session loses nothing typed", () => {
   it("the full form's fields come back after signing in, and it says so", async () => {
     mockApi((call) => (call.method === "POST" ? expired : page([])));
     renderApp("/new");
-    fireEvent.change(await screen.findByLabelText("Title"), { target: { value: "Tax return" } });
+    fireEvent.change(await screen.findByLabelText("Title", {}, COLD), {
+      target: { value: "Tax return" },
+    });
     fireEvent.change(screen.getByLabelText("Description"), { target: { value: "Find forms" } });
     fireEvent.change(screen.getByLabelText("Priority"), { target: { value: "high" } });
     fireEvent.click(screen.getByRole("button", { name: "Create task" }));
@@ -98,7 +103,7 @@ describe("quick add with the API down", () => {
   it("brings back the title, the due date and the priority, with the reason", async () => {
     mockApi(() => page([]));
     renderApp("/");
-    const title = await screen.findByLabelText("Add a task");
+    const title = await screen.findByLabelText("Add a task", {}, COLD);
     vi.stubGlobal(
       "fetch",
       vi.fn(async () => {

@@ -27,7 +27,8 @@ async function editThenChangedElsewhere(elsewhere: Partial<Task>) {
   const v1 = makeTask({ title: "Plan", description: "", priority: "medium", version: 1 });
   const { api, calls, patches } = versionedApi(v1);
   const { client } = renderApp(`/tasks/${v1.taskId}`);
-  fireEvent.click(await screen.findByRole("button", { name: "Edit" }));
+  // The first render of the file loads the screen's chunk cold: slow on a busy machine.
+  fireEvent.click(await screen.findByRole("button", { name: "Edit" }, { timeout: 5000 }));
   await waitFor(() => expect(document.activeElement?.textContent).toBe("Edit task"));
   api.server = { ...v1, ...elsewhere, version: 2 };
   // A background refetch (e.g. on window focus) must not move the edit's base version.

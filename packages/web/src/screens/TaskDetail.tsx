@@ -255,11 +255,12 @@ function TaskEditor({ task, draft, onRebase, onDone }: EditorProps) {
                   notice.taken.length > 0
                     ? `Taken from the latest version: ${fieldList(notice.taken)}.`
                     : "",
-                  "Your changes are kept on top of it",
                   notice.conflicts.length > 0
-                    ? `; where you both changed something (${fieldList(notice.conflicts.map((c) => c.field))}), choose which to keep below, then save again.`
-                    : "; check them and save again.",
-                ].join(" ")}
+                    ? `Your changes are kept on the latest version, except where you both changed something (${fieldList(notice.conflicts.map((c) => c.field))}): choose which to keep below, then save again.`
+                    : "Your changes are kept on the latest version: check them and save again.",
+                ]
+                  .filter(Boolean)
+                  .join(" ")}
           </p>
         </div>
       ) : null}
