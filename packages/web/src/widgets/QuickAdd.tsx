@@ -6,7 +6,7 @@
  * so a reload or an expired sign-in loses nothing.
  */
 import { CreateTaskInput, TASK_PRIORITIES, type Task } from "@taskmanager/core/task/schema";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
 import type * as z from "zod/mini";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
@@ -109,6 +109,23 @@ export function QuickAdd() {
     );
   }
 
+  /**
+   * Escape empties quick add when it holds something (the person chose to, so it is
+   * said aloud, not silent); when it is empty, Escape leaves it for the list's heading.
+   */
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    event.preventDefault();
+    if (title || dueDate || priority !== "medium") {
+      update(emptyQuickDraft);
+      setError(null);
+      announce("Quick add cleared.");
+      document.getElementById(QUICK_ADD_ID)?.focus();
+      return;
+    }
+    event.currentTarget.closest("section")?.querySelector<HTMLElement>("h1")?.focus();
+  }
+
   const errorId = `${id}-error`;
   const describe = (field: "title" | "dueDate") =>
     error && (error.field === field || error.field === "form") ? errorId : undefined;
@@ -116,6 +133,7 @@ export function QuickAdd() {
     <form
       className="quick-add"
       onSubmit={submit}
+      onKeyDown={onKeyDown}
       noValidate
       aria-label="Quick add"
       // On a phone, due and priority show while quick add is in use or holds a value.
