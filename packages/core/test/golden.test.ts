@@ -8,6 +8,10 @@
  * - what was stored then reads, patches and pages the same now;
  * - cursors handed out then still resume where they did.
  * Ids are placeholders in the fixture, replaced by each run's own.
+ *
+ * One change since, on purpose (issue 18): the search copies fold accents away and
+ * the tags' copy marks whole tags. Those three attributes are compared with their new
+ * values, written out by hand below; every other attribute is still the fixture's.
  */
 import { readFileSync } from "node:fs";
 import {
@@ -127,6 +131,39 @@ afterEach(() => at(NOW));
 
 const newUser = () => `golden-${ulid()}`;
 
+/** Each search copy in the fixture (the old fold: case only), as it is folded now. */
+const REFOLDED: Record<string, string> = {
+  "": "",
+  "buy milk": "buy milk",
+  "écrire le rapport": "ecrire le rapport",
+  "renamed i\u0307": "renamed i",
+  "deux\nlignes, “citées”": "deux\nlignes, “citees”",
+  "home\nwork stuff\nß": "\nhome\nwork stuff\nß\n",
+  "ünïcode\nb": "\nunicode\nb\n",
+};
+const COPY_OF = { title: "titleSearch", description: "descriptionSearch", tags: "tagsSearch" };
+type Copy = (typeof COPY_OF)[keyof typeof COPY_OF];
+const ALL_COPIES = Object.values(COPY_OF);
+
+/** A fixture item with these search copies as folded now. */
+function refolded(item: Item, copies: readonly Copy[] = ALL_COPIES): Item {
+  const next = { ...item };
+  for (const copy of copies) {
+    const old = item[copy]?.S;
+    if (old === undefined) continue;
+    const now = REFOLDED[old];
+    if (now === undefined) throw new Error(`no refolded value for ${JSON.stringify(old)}`);
+    next[copy] = { S: now };
+  }
+  return next;
+}
+
+/** The copies a patch rewrites: those of the fields it sets. */
+const copiesPatchedBy = (patch: UpdateTaskInput) =>
+  Object.entries(COPY_OF)
+    .filter(([field]) => field in patch)
+    .map(([, copy]) => copy);
+
 describe("tasks", () => {
   test.each(golden.tasks)(
     "a new task ($name) is stored as before, and so is each patch of it",
@@ -134,12 +171,14 @@ describe("tasks", () => {
       const userId = newUser();
       const created = await Task.create(userId, fixture.create);
       const ids = { userId, taskId: created.taskId };
-      expect(await storedAt(filled(fixture.item, ids))).toEqual(filled(fixture.item, ids));
+      const item = filled(refolded(fixture.item), ids);
+      expect(await storedAt(item)).toEqual(item);
       expect(created).toEqual(filled(fixture.read, ids));
       for (const step of fixture.patches) {
         at(LATER);
         const updated = await Task.update(userId, created.taskId, step.patch);
-        expect(await storedAt(filled(step.item, ids)), step.name).toEqual(filled(step.item, ids));
+        const expected = filled(refolded(step.item), ids);
+        expect(await storedAt(expected), step.name).toEqual(expected);
         expect(updated, step.name).toEqual(filled(step.read, ids));
       }
     },
@@ -152,12 +191,16 @@ describe("tasks", () => {
       const ids = { userId, taskId: ulid() };
       await putRaw(filled(fixture.item, ids));
       expect(await Task.get(userId, ids.taskId)).toEqual(filled(fixture.read, ids));
+      // A patch refolds the copies of the fields it sets; the others keep the old fold.
+      const patched = new Set<Copy>();
       for (const step of fixture.patches) {
         // Each patch applied to the item as the old code left it after the one before.
         at(LATER);
         const updated = await Task.update(userId, ids.taskId, step.patch);
+        for (const copy of copiesPatchedBy(step.patch)) patched.add(copy);
+        const expected = filled(refolded(step.item, [...patched]), ids);
         expect(updated, step.name).toEqual(filled(step.read, ids));
-        expect(await storedAt(filled(step.item, ids)), step.name).toEqual(filled(step.item, ids));
+        expect(await storedAt(expected), step.name).toEqual(expected);
         expect(await Task.get(userId, ids.taskId)).toEqual(filled(step.read, ids));
       }
     },

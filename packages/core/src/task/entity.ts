@@ -1,7 +1,8 @@
 import { Entity, type EntityItem } from "electrodb";
 import { FREQUENCIES, RECURRENCE_MODES, type Recurrence, toRRuleText } from "../recurrence/schema";
 import { entityConfig } from "../table/client";
-import { TASK_PRIORITIES, TASK_STATUSES } from "./schema";
+import { foldText, TASK_PRIORITIES, TASK_STATUSES } from "./schema";
+import { tagsSearchOf } from "./search";
 
 /**
  * The due-order sort key of a task without a due date: sorts after every
@@ -9,12 +10,6 @@ import { TASK_PRIORITIES, TASK_STATUSES } from "./schema";
  * on `remove`, so a patch that removes the due date sets `dueSort` to this itself.
  */
 export const UNDATED = "~";
-
-/** How search compares text: DynamoDB's `contains` is case-sensitive, so both sides are folded. */
-export const foldCase = (text: string) => text.normalize("NFKC").toLocaleLowerCase("en");
-
-/** Joins the tags for substring search, so that "home work" does not match the tags home and work. */
-const TAG_SEPARATOR = "\n";
 
 /**
  * A task lives in its own item collection ("task", keyed by owner and id) so that
@@ -44,26 +39,27 @@ export const TaskEntity = new Entity(
         set: (value, { dueDate }) => dueDate ?? value ?? UNDATED,
       },
       tags: { type: "list", items: { type: "string" }, required: true },
-      // Case-folded copies that only search reads. Each watches its own field, so a
-      // patch of one field keeps its copy current without reading the item first.
+      // Folded copies (no case, no accents: foldText) that only search and the tag
+      // filter read. Each watches its own field, so a patch of one field keeps its copy
+      // current without reading the item first.
       titleSearch: {
         type: "string",
         hidden: true,
         watch: ["title"],
-        set: (_, { title }) => (title === undefined ? undefined : foldCase(title)),
+        set: (_, { title }) => (title === undefined ? undefined : foldText(title)),
       },
       descriptionSearch: {
         type: "string",
         hidden: true,
         watch: ["description"],
         set: (_, { description }) =>
-          description === undefined ? undefined : foldCase(description),
+          description === undefined ? undefined : foldText(description),
       },
       tagsSearch: {
         type: "string",
         hidden: true,
         watch: ["tags"],
-        set: (_, { tags }) => tags?.map(foldCase).join(TAG_SEPARATOR),
+        set: (_, { tags }) => (tags === undefined ? undefined : tagsSearchOf(tags)),
       },
       createdAt: { type: "string", required: true, readOnly: true },
       updatedAt: { type: "string", required: true },

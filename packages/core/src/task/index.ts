@@ -10,7 +10,7 @@ import { checkCursor, invalidCursor } from "../cursor";
 import { hasCause, isConditionFailure, parseInput, VisibleError } from "../error";
 import { keyFields } from "../table";
 import { splitCleared } from "./cleared";
-import { foldCase, TaskEntity, type TaskItem, UNDATED } from "./entity";
+import { TaskEntity, type TaskItem, UNDATED } from "./entity";
 import {
   CreateTaskInput,
   ListTasksQuery,
@@ -20,6 +20,7 @@ import {
   TaskPagesQuery,
   UpdateTaskInput,
 } from "./schema";
+import { searchConditions } from "./search";
 
 const newTaskId = monotonicFactory();
 
@@ -132,16 +133,12 @@ function queryPage(page: {
     q === undefined && tag === undefined
       ? chain
       : chain.where(({ titleSearch, descriptionSearch, tagsSearch, tags }, { contains }) => {
-          const conditions: string[] = [];
-          if (q !== undefined) {
-            const needle = foldCase(q);
-            conditions.push(
-              `(${contains(titleSearch, needle)} OR ${contains(descriptionSearch, needle)} OR ${contains(tagsSearch, needle)})`,
-            );
-          }
-          // On a list attribute, contains is element equality: the exact tag.
-          if (tag !== undefined) conditions.push(contains(tags, tag));
-          return conditions.join(" AND ");
+          const copies = { titleSearch, descriptionSearch, tagsSearch };
+          return searchConditions(
+            { q, tag },
+            (copy, text) => contains(copies[copy], text),
+            (exact) => contains(tags, exact),
+          ).join(" AND ");
         });
   return filtered.go({
     limit,

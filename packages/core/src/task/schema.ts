@@ -50,9 +50,24 @@ export const Tag = z
     z.minLength(1, "must not be empty"),
     z.maxLength(32, "must be at most 32 characters"),
   );
+/**
+ * How tags and search compare text: compatibility forms (NFKD), accents dropped (the
+ * combining marks U+0300-U+036F), lower case. "Work" and "work" are one tag; "cafe"
+ * finds "Café". Stored search copies are folded with it (task/search.ts).
+ */
+export const foldText = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLocaleLowerCase("en")
+    .normalize("NFC");
+
 export const Tags = z.array(Tag).check(
   z.maxLength(10, "at most 10 tags"),
-  z.refine((tags) => new Set(tags).size === tags.length, "tags must be unique"),
+  z.refine(
+    (tags) => new Set(tags.map(foldText)).size === tags.length,
+    "tags must be unique (ignoring case and accents)",
+  ),
 );
 
 export const CreateTaskInput = z.strictObject({
@@ -96,7 +111,7 @@ export const UpdateTaskInput = z
   );
 export type UpdateTaskInput = z.input<typeof UpdateTaskInput>;
 
-/** What a search looks for, in title, description and tags (any case). */
+/** What a search looks for, in title, description and tags (ignoring case and accents). */
 export const SearchText = z
   .string()
   .check(
@@ -111,9 +126,9 @@ export const SearchText = z
  */
 export const TaskPagesQuery = z.strictObject({
   status: z.optional(TaskStatus),
-  /** Only tasks whose title, description or a tag contains this text, ignoring case. */
+  /** Only tasks whose title, description or a tag contains this text, ignoring case and accents. */
   q: z.optional(SearchText),
-  /** Only tasks carrying exactly this tag. */
+  /** Only tasks carrying this tag, ignoring case and accents ("work" finds "Work"). */
   tag: z.optional(Tag),
   sort: z._default(TaskSort, "created"),
 });

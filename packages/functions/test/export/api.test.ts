@@ -197,7 +197,10 @@ describe("filters", () => {
     ["tag=a%2Cb", 1],
     ["tag=%C3%A9t%C3%A9&q=na%C3%AFve", 1],
     ["q=line&status=todo", 1],
-    ["tag=Y;Z", 0],
+    // Tags ignore case and accents (issue 18): "Y;Z" is the tag "y;z", "ETE" is "été".
+    ["tag=Y;Z", 1],
+    ["tag=ETE", 1],
+    ["tag=y", 0],
   ])("%s is the list's search and tag: the same tasks, in its order", async (query, count) => {
     const expected = await listAll(ada.token, `&${query}`);
     expect(expected).toHaveLength(count);

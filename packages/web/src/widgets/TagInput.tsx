@@ -1,8 +1,11 @@
 /**
  * Tags as chips: type a tag and press Enter or comma to add it; each chip has its
  * own remove button; Backspace in the empty field removes the last one. Text still
- * in the field when the form is sent counts as a tag (see `withPendingTag`).
+ * in the field when the form is sent counts as a tag (see `withPendingTag`). Tags
+ * ignore case and accents ("Work" is the tag "work"), so one already there in
+ * another spelling is not added twice.
  */
+import { foldText } from "@taskmanager/core/task/schema";
 import { type KeyboardEvent, useState } from "react";
 
 interface Props {
@@ -16,9 +19,20 @@ interface Props {
   onPendingChange: (text: string) => void;
 }
 
+/** `tags` plus those of `added` not already there in any spelling; and the ones left out. */
+export function addTags(tags: string[], added: string[]): { tags: string[]; repeated: string[] } {
+  const next = [...tags];
+  const repeated: string[] = [];
+  for (const tag of added) {
+    if (next.some((t) => foldText(t) === foldText(tag))) repeated.push(tag);
+    else next.push(tag);
+  }
+  return { tags: next, repeated };
+}
+
 export function withPendingTag(tags: string[], pending: string): string[] {
   const tag = pending.trim();
-  return tag === "" ? tags : [...tags, tag];
+  return tag === "" ? tags : addTags(tags, [tag]).tags;
 }
 
 export function TagInput(props: Props) {
@@ -26,8 +40,13 @@ export function TagInput(props: Props) {
   const add = () => {
     const tag = props.pending.trim();
     if (tag === "") return;
-    props.onChange([...props.tags, tag]);
+    const { tags, repeated } = addTags(props.tags, [tag]);
     props.onPendingChange("");
+    if (repeated.length > 0) {
+      setHint(`Already tagged ${tag}.`);
+      return;
+    }
+    props.onChange(tags);
     setHint(`Added tag ${tag}.`);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -77,7 +96,8 @@ export function TagInput(props: Props) {
             const parts = text.split(",");
             const rest = parts.pop() ?? "";
             const added = parts.map((p) => p.trim()).filter((p) => p !== "");
-            if (added.length > 0) props.onChange([...props.tags, ...added]);
+            const { tags } = addTags(props.tags, added);
+            if (tags.length > props.tags.length) props.onChange(tags);
             props.onPendingChange(rest);
           } else {
             props.onPendingChange(text);
