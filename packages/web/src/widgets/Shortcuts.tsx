@@ -1,4 +1,7 @@
-/** Single-key shortcuts (n, /, z, ?) that never fire while the person is typing in a field. */
+/**
+ * Single-key shortcuts (n, /, z, ?) that never fire while the person is typing in a
+ * field, and the dialog that lists them (with Escape, which quick add and the forms take).
+ */
 import { type Ref, useEffect, useRef } from "react";
 
 const SHORTCUTS = [
@@ -9,6 +12,11 @@ const SHORTCUTS = [
 ] as const;
 
 type Key = (typeof SHORTCUTS)[number][0];
+
+/** Keys the dialog lists that the page's own fields handle (no shortcut action). */
+const IN_FIELDS = [
+  ["Esc", "Leave quick add (emptying it first) or a form (asking first if it has changes)"],
+] as const;
 
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -38,7 +46,7 @@ export function ShortcutsDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
     <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-heading">
       <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
       <dl>
-        {SHORTCUTS.map(([key, what]) => (
+        {[...SHORTCUTS, ...IN_FIELDS].map(([key, what]) => (
           <div key={key}>
             <dt>
               <kbd>{key}</kbd>

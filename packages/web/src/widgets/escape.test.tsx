@@ -3,7 +3,7 @@
  * something), the edit form and the new-task form. A form holding changes asks
  * before anything typed is thrown away; Escape again keeps editing.
  */
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { announcement } from "../app/announce";
 import { makeTask, mockApi, renderApp } from "../test/helpers";
@@ -104,5 +104,15 @@ describe("Escape in the new-task form", () => {
     fireEvent.change(title, { target: { value: "" } });
     pressEscape();
     await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+  });
+});
+
+describe("the shortcuts dialog", () => {
+  it("lists Escape", async () => {
+    mockApi(() => ({ status: 200, body: { items: [], cursor: null } }));
+    renderApp("/");
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    const term = within(dialog).getByText("Esc", { selector: "kbd" });
+    expect(term.closest("div")?.textContent).toMatch(/^EscLeave quick add/);
   });
 });
