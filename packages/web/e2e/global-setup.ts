@@ -35,7 +35,21 @@ export default async function setup(project: TestProject) {
   process.env.VITE_API_URL = stack.urls.api;
   process.env.VITE_AUTH_URL = stack.urls.auth;
   process.env.VITE_EXPORT_URL = stack.urls.export;
-  await build({ root: join(import.meta.dirname, ".."), logLevel: "warn", build: { outDir } });
+  // What ships: vitest runs with NODE_ENV=test, which would make Vite bundle React's
+  // development build (effects run twice, other timings), so the browser suite would
+  // test an app nobody deploys.
+  const testEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      root: join(import.meta.dirname, ".."),
+      mode: "production",
+      logLevel: "warn",
+      build: { outDir },
+    });
+  } finally {
+    process.env.NODE_ENV = testEnv;
+  }
 
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", web).pathname));
