@@ -96,7 +96,12 @@ describe("Back and links", () => {
     await page.getByRole("link", { name: "Quarterly report" }).waitFor();
     expect(await titles()).toEqual(["Quarterly report"]);
     // The raw validation text was labelled "form" (the shortcuts list, hidden, may say it).
-    expect(await page.getByText(/\bform\b/).filter({ visible: true }).count()).toBe(0);
+    expect(
+      await page
+        .getByText(/\bform\b/)
+        .filter({ visible: true })
+        .count(),
+    ).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
   });
 });
