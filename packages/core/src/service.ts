@@ -7,6 +7,9 @@
  */
 import { Service } from "electrodb";
 import { AttachmentEntity } from "./attachment/entity";
+import { InvitationEntity } from "./invitation/entity";
+import { ListEntity } from "./list/entity";
+import { MembershipEntity } from "./membership/entity";
 import { NoticeEntity, ReminderClockEntity, ReminderEntity } from "./reminder/entity";
 import { TaskEntity } from "./task/entity";
 import { UserEntity } from "./user/entity";
@@ -18,4 +21,7 @@ export const service = new Service({
   reminder: ReminderEntity,
   notice: NoticeEntity,
   reminderClock: ReminderClockEntity,
+  list: ListEntity,
+  membership: MembershipEntity,
+  invitation: InvitationEntity,
 });

@@ -43,6 +43,8 @@ export const Tasks = {
   deleteItem: dynamo("Tasks", "DeleteItem"),
   /** A Query on the table itself: a task's item collection (the task and its attachments). */
   queryCollection: dynamo("Tasks", "Query"),
+  /** A transaction's check on another item (accepting an invitation: the list still exists). */
+  conditionCheck: dynamo("Tasks", "ConditionCheckItem"),
   /** ElectroDB's batch delete (the stream's cleanup of a removed task's attachments). */
   batchWrite: dynamo("Tasks", "BatchWriteItem"),
 };

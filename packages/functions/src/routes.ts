@@ -10,14 +10,18 @@ import { Auth, AuthClients, AuthEmail, AuthStorage, Tasks } from "./access";
 import { attachmentRoutes } from "./routes/attachments";
 import type { HttpMethod, RouteDefinition } from "./routes/definition";
 import { documentRoutes } from "./routes/document";
+import { listRoutes } from "./routes/lists";
 import { taskRoutes } from "./routes/tasks";
+import { viewRoutes } from "./routes/views";
 
 export type { HttpMethod, RouteDefinition } from "./routes/definition";
-export { attachmentRoutes, documentRoutes, taskRoutes };
+export { attachmentRoutes, documentRoutes, listRoutes, taskRoutes, viewRoutes };
 
 export const routes: readonly RouteDefinition[] = [
   ...Object.values(taskRoutes),
   ...Object.values(attachmentRoutes),
+  ...Object.values(listRoutes),
+  ...Object.values(viewRoutes),
   ...Object.values(documentRoutes),
 ];
 

@@ -7,6 +7,7 @@ import * as z from "../zod";
 export const ErrorCode = z.enum([
   "validation_failed",
   "unauthorized",
+  "forbidden",
   "not_found",
   "conflict",
   "payload_too_large",

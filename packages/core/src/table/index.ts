@@ -12,6 +12,13 @@ export const globalIndexes = {
   gsi2: { hashKey: "gsi2pk", rangeKey: "gsi2sk" },
   gsi3: { hashKey: "gsi3pk", rangeKey: "gsi3sk" },
   gsi4: { hashKey: "gsi4pk", rangeKey: "gsi4sk" },
+  // A list's tasks, in the same four orders as a person's (sparse: listed tasks only).
+  gsi5: { hashKey: "gsi5pk", rangeKey: "gsi5sk" },
+  gsi6: { hashKey: "gsi6pk", rangeKey: "gsi6sk" },
+  gsi7: { hashKey: "gsi7pk", rangeKey: "gsi7sk" },
+  gsi8: { hashKey: "gsi8pk", rangeKey: "gsi8sk" },
+  // Lookups: a listed task by its id alone; a person's memberships.
+  gsi9: { hashKey: "gsi9pk", rangeKey: "gsi9sk" },
 } as const;
 
 /** Every key attribute, all strings: what SST's `Dynamo` calls `fields`. */

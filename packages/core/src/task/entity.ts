@@ -98,6 +98,17 @@ export const TaskEntity = new Entity(
         items: { type: "map", properties: { before: { type: "number" }, at: { type: "string" } } },
       },
       nextTaskId: { type: "string" },
+      /** The list it is in; absent for a task in its creator's Inbox (every task before lists). */
+      listId: { type: "string" },
+      /** Who last created or changed it (their email). */
+      updatedBy: { type: "string" },
+      // The list indexes' own composites: copies of status, dueSort and taskId that
+      // only a listed task carries (listPlacement), so that those indexes stay sparse
+      // and a write to an Inbox task never needs a list composite.
+      // Not hidden: a page cut short makes its cursor from them.
+      listStatus: { type: TASK_STATUSES },
+      listDue: { type: "string" },
+      listedTaskId: { type: "string" },
     },
     indexes: {
       byId: {
@@ -125,9 +136,62 @@ export const TaskEntity = new Entity(
         pk: { field: "gsi4pk", composite: ["userId", "status"] },
         sk: { field: "gsi4sk", composite: ["dueSort", "taskId"] },
       },
+      // A list's tasks: the same four orders, keyed by the list (the person's four
+      // above stay keyed by the creator: the Inbox is read there).
+      byListCreated: {
+        index: "gsi5",
+        pk: { field: "gsi5pk", composite: ["listId"] },
+        sk: { field: "gsi5sk", composite: ["listedTaskId"] },
+      },
+      byListDue: {
+        index: "gsi6",
+        pk: { field: "gsi6pk", composite: ["listId"] },
+        sk: { field: "gsi6sk", composite: ["listDue", "listedTaskId"] },
+      },
+      byListStatusCreated: {
+        index: "gsi7",
+        pk: { field: "gsi7pk", composite: ["listId", "listStatus"] },
+        sk: { field: "gsi7sk", composite: ["listedTaskId"] },
+      },
+      byListStatusDue: {
+        index: "gsi8",
+        pk: { field: "gsi8pk", composite: ["listId", "listStatus"] },
+        sk: { field: "gsi8sk", composite: ["listDue", "listedTaskId"] },
+      },
+      /** A listed task by its id alone: another member's task is not in the caller's partition. */
+      byListedId: {
+        index: "gsi9",
+        pk: { field: "gsi9pk", composite: ["listedTaskId"] },
+        sk: { field: "gsi9sk", composite: [] },
+      },
     },
   },
   entityConfig,
 );
 
 export type TaskItem = EntityItem<typeof TaskEntity>;
+
+/**
+ * What a task in a list carries besides `listId`: the list indexes' composites. A
+ * write to a listed task sets all of them from the task as it will be (so every
+ * list index key is rewritten whole); moving to the Inbox removes them all.
+ */
+export function listPlacement(
+  listId: string,
+  task: { taskId: string; status: TaskItem["status"]; dueSort: string },
+) {
+  return {
+    listId,
+    listStatus: task.status,
+    listDue: task.dueSort,
+    listedTaskId: task.taskId,
+  };
+}
+
+/** The attributes a move to the Inbox removes. */
+export const LIST_PLACEMENT_ATTRIBUTES = [
+  "listId",
+  "listStatus",
+  "listDue",
+  "listedTaskId",
+] as const;

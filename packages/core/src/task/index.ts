@@ -9,8 +9,14 @@ import { monotonicFactory } from "ulid";
 import { checkCursor, invalidCursor } from "../cursor";
 import { hasCause, isConditionFailure, parseInput, VisibleError } from "../error";
 import { keyFields } from "../table";
-import { splitCleared } from "./cleared";
-import { TaskEntity, type TaskItem, UNDATED } from "./entity";
+import { type ClearedAttribute, splitCleared } from "./cleared";
+import {
+  LIST_PLACEMENT_ATTRIBUTES,
+  listPlacement,
+  TaskEntity,
+  type TaskItem,
+  UNDATED,
+} from "./entity";
 import {
   CreateTaskInput,
   ListTasksQuery,
@@ -21,6 +27,8 @@ import {
   UpdateTaskInput,
 } from "./schema";
 import { searchConditions } from "./search";
+
+export type { TaskItem } from "./entity";
 
 const newTaskId = monotonicFactory();
 
@@ -37,7 +45,16 @@ const STORED_FIELDS = Object.keys(Task.shape).filter(
  * from, not the search copies or the other indexes' keys. A page of 50 is about half
  * the bytes to receive, unmarshall and format.
  */
-export const LISTED_ATTRIBUTES = [...STORED_FIELDS, "dueDate", "dueSort", "attachmentIds"] as const;
+export const LISTED_ATTRIBUTES = [
+  ...STORED_FIELDS,
+  "dueDate",
+  "dueSort",
+  "attachmentIds",
+  // A list's page makes its cursor from these (its indexes' composites).
+  "listStatus",
+  "listDue",
+  "listedTaskId",
+] as const;
 
 /**
  * The API's task from the stored one: the fields the API's schema declares, so a new
@@ -45,7 +62,7 @@ export const LISTED_ATTRIBUTES = [...STORED_FIELDS, "dueDate", "dueSort", "attac
  * given as a count. (Copied field by field into a fresh object: a list maps 100 of
  * these a page, and this is twice as fast as spreading ElectroDB's item.)
  */
-function toTask(item: TaskItem): Task {
+export function toTask(item: TaskItem): Task {
   const task: Record<string, unknown> = {};
   for (const field of STORED_FIELDS) if (item[field] !== undefined) task[field] = item[field];
   task.dueDate = item.dueDate ?? null;
@@ -53,14 +70,26 @@ function toTask(item: TaskItem): Task {
   return task as Task;
 }
 
-export async function create(userId: string, input: CreateTaskInput): Promise<Task> {
-  const { dueDate, ...fields } = parseInput(CreateTaskInput, input);
+/**
+ * A new task in `userId`'s partition: in the list `input.listId` names (the edge has
+ * decided the caller may write there), else in their Inbox.
+ */
+export async function create(
+  userId: string,
+  input: CreateTaskInput,
+  context: Pick<WriteContext, "updatedBy"> = {},
+): Promise<Task> {
+  const { dueDate, listId, ...fields } = parseInput(CreateTaskInput, input);
   const now = new Date().toISOString();
   const taskId = newTaskId();
   try {
     const { data } = await TaskEntity.create({
       ...fields,
       ...(dueDate ? { dueDate } : {}),
+      ...(listId
+        ? listPlacement(listId, { taskId, status: fields.status, dueSort: dueDate ?? UNDATED })
+        : {}),
+      ...(context.updatedBy ? { updatedBy: context.updatedBy } : {}),
       userId,
       taskId,
       createdAt: now,
@@ -82,10 +111,14 @@ export function get(userId: string, taskId: string): Promise<Task> {
 }
 
 async function read(userId: string, taskId: string, consistent: boolean): Promise<Task> {
+  return toTask(await readItem(userId, taskId, consistent));
+}
+
+async function readItem(userId: string, taskId: string, consistent: boolean): Promise<TaskItem> {
   // ElectroDB reads only items of this entity and version: anything else under the key is no task.
   const { data } = await TaskEntity.get({ userId, taskId }).go({ consistent });
   if (!data) throw notFound();
-  return toTask(data);
+  return data;
 }
 
 /** What a list may be narrowed to: text in title, description or tags, and an exact tag. */
@@ -95,10 +128,25 @@ interface TaskMatch {
 }
 
 /**
- * The access pattern (and so the index) for a status x sort combination: always
- * one Query in the owner's partition.
+ * Where a list reads: a person's Inbox (their own partition: gsi1-4, which also
+ * hold the tasks they created in lists, so the Inbox is those without `listId`),
+ * or one list (gsi5-8, which hold only that list's tasks).
  */
-function listPattern(status: Task["status"] | undefined, sort: (typeof TASK_SORTS)[number]) {
+export type TaskContainer = { userId: string } | { listId: string };
+
+/**
+ * The access pattern (and so the index) for a container x status x sort
+ * combination: always one Query in one partition.
+ */
+function listPattern(
+  container: TaskContainer,
+  status: Task["status"] | undefined,
+  sort: (typeof TASK_SORTS)[number],
+) {
+  if ("listId" in container) {
+    if (status) return sort === "due" ? "byListStatusDue" : "byListStatusCreated";
+    return sort === "due" ? "byListDue" : "byListCreated";
+  }
   if (status) return sort === "due" ? "byStatusDue" : "byStatusCreated";
   return sort === "due" ? "byDue" : "byCreated";
 }
@@ -106,41 +154,80 @@ function listPattern(status: Task["status"] | undefined, sort: (typeof TASK_SORT
 /** Cursors for a page cut short of the last item read: ElectroDB builds them from an item. */
 const conversions = createConversions(TaskEntity);
 
-/**
- * One Query on the index for status x sort: newest first for "created" (ULIDs sort
- * by time), soonest due first otherwise. A search or tag is a filter, which DynamoDB
- * applies after Limit.
- */
-function queryPage(page: {
-  userId: string;
-  status?: Task["status"];
-  sort: (typeof TASK_SORTS)[number];
-  limit: number;
-  cursor?: string | null;
-  match?: TaskMatch;
-}) {
-  const { userId, status, sort, limit, cursor, match = {} } = page;
+/** The Query for a container x status x sort, before any filter. */
+function containerQuery(
+  container: TaskContainer,
+  status: Task["status"] | undefined,
+  sort: (typeof TASK_SORTS)[number],
+) {
   const { query } = TaskEntity;
-  const chain = status
+  if ("listId" in container) {
+    const { listId } = container;
+    return status
+      ? sort === "due"
+        ? query.byListStatusDue({ listId, listStatus: status })
+        : query.byListStatusCreated({ listId, listStatus: status })
+      : sort === "due"
+        ? query.byListDue({ listId })
+        : query.byListCreated({ listId });
+  }
+  const { userId } = container;
+  return status
     ? sort === "due"
       ? query.byStatusDue({ userId, status })
       : query.byStatusCreated({ userId, status })
     : sort === "due"
       ? query.byDue({ userId })
       : query.byCreated({ userId });
+}
+
+type WhereAttributes = Parameters<Parameters<ReturnType<typeof containerQuery>["where"]>[0]>[0];
+type WhereOperations = Parameters<Parameters<ReturnType<typeof containerQuery>["where"]>[0]>[1];
+
+/**
+ * The filter a list, an export and the views apply: text in title, description or
+ * tags (folded as the stored copies are), an exact tag, and, in a person's own
+ * partition, only the Inbox's tasks (those in no list). Undefined when nothing is
+ * filtered.
+ */
+export function matchFilter(match: TaskMatch, inboxOnly: boolean) {
   const { q, tag } = match;
-  const filtered =
-    q === undefined && tag === undefined
-      ? chain
-      : chain.where(({ titleSearch, descriptionSearch, tagsSearch, tags }, { contains }) => {
-          const copies = { titleSearch, descriptionSearch, tagsSearch };
-          return searchConditions(
-            { q, tag },
-            (copy, text) => contains(copies[copy], text),
-            (exact) => contains(tags, exact),
-          ).join(" AND ");
-        });
-  return filtered.go({
+  if (q === undefined && tag === undefined && !inboxOnly) return undefined;
+  return (
+    { titleSearch, descriptionSearch, tagsSearch, tags, listId }: WhereAttributes,
+    { contains, notExists }: WhereOperations,
+  ) => {
+    const conditions: string[] = [];
+    if (inboxOnly) conditions.push(notExists(listId));
+    const copies = { titleSearch, descriptionSearch, tagsSearch };
+    conditions.push(
+      ...searchConditions(
+        { q, tag },
+        (copy, text) => contains(copies[copy], text),
+        (exact) => contains(tags, exact),
+      ),
+    );
+    return conditions.join(" AND ");
+  };
+}
+
+/**
+ * One Query on the index for container x status x sort: newest first for "created"
+ * (ULIDs sort by time), soonest due first otherwise. A search, a tag or the Inbox's
+ * "in no list" is a filter, which DynamoDB applies after Limit.
+ */
+function queryPage(page: {
+  container: TaskContainer;
+  status?: Task["status"];
+  sort: (typeof TASK_SORTS)[number];
+  limit: number;
+  cursor?: string | null;
+  match?: TaskMatch;
+}) {
+  const { container, status, sort, limit, cursor, match = {} } = page;
+  const chain = containerQuery(container, status, sort);
+  const where = matchFilter(match, "userId" in container);
+  return (where ? chain.where(where) : chain).go({
     limit,
     pages: 1,
     order: sort === "due" ? "asc" : "desc",
@@ -161,20 +248,42 @@ const FILTERED_READ_BATCH = 100;
  */
 const FILTERED_MAX_REQUESTS = 10;
 
+/**
+ * A page of the Inbox (no `listId`) or of one list. The edge has decided that the
+ * caller may read the list; core takes the container as given.
+ */
 export async function list(userId: string, input: ListTasksQuery = {}): Promise<TaskPage> {
-  const { status, sort, limit, cursor: rawCursor, q, tag } = parseInput(ListTasksQuery, input);
+  const {
+    status,
+    sort,
+    limit,
+    cursor: rawCursor,
+    q,
+    tag,
+    listId,
+  } = parseInput(ListTasksQuery, input);
   const cursor = rawCursor ? checkCursor(rawCursor, Object.keys(keyFields)) : undefined;
-  const index = { userId, ...(status ? { status } : {}), sort };
+  const container: TaskContainer = listId ? { listId } : { userId };
+  const index = { container, ...(status ? { status } : {}), sort };
   try {
     const match = matchOf(q, tag);
-    if (!match) {
+    if (!match && listId) {
       const page = await queryPage({ ...index, limit, cursor });
       return { items: page.data.map(toTask), cursor: page.cursor };
     }
+    // Filtered: a search, a tag, or the Inbox (the person's partition less their
+    // listed tasks). The Inbox alone reads `limit` first, so for a person with no
+    // listed tasks the page and its cursor are the very ones of the unfiltered Query.
     const found: TaskItem[] = [];
     let next: string | null | undefined = cursor;
     for (let request = 0; request < FILTERED_MAX_REQUESTS; request++) {
-      const page = await queryPage({ ...index, limit: FILTERED_READ_BATCH, match, cursor: next });
+      const batch = request === 0 && !match ? limit : FILTERED_READ_BATCH;
+      const page = await queryPage({
+        ...index,
+        limit: batch,
+        cursor: next,
+        ...(match ? { match } : {}),
+      });
       found.push(...page.data);
       next = page.cursor;
       if (found.length >= limit || next === null) break;
@@ -184,7 +293,10 @@ export async function list(userId: string, input: ListTasksQuery = {}): Promise<
       // the last one returned, not after the last one read.
       found.length = limit;
       const last = found[limit - 1] as TaskItem;
-      next = conversions.byAccessPattern[listPattern(status, sort)].fromComposite.toCursor(last);
+      // A list's item carries its list composites (listed tasks only come from its indexes).
+      const toCursor = conversions.byAccessPattern[listPattern(container, status, sort)]
+        .fromComposite.toCursor as (item: TaskItem) => string | null;
+      next = toCursor(last);
     }
     return { items: found.map(toTask), cursor: next ?? null };
   } catch (error) {
@@ -227,7 +339,7 @@ export async function* pages(
   const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
   const fetchPage = (cursor: string | null, pageLimit = limit) =>
     queryPage({
-      userId,
+      container: { userId },
       ...(status ? { status } : {}),
       sort,
       limit: pageLimit,
@@ -247,21 +359,68 @@ export async function* pages(
   }
 }
 
+/** Who writes, and the task as the caller's access was decided on (read if not given). */
+export interface WriteContext {
+  /** The writer's email, recorded as `updatedBy`. */
+  updatedBy?: string;
+  /** The stored task, as `locate` read it; update reads it (consistent) when absent. */
+  current?: TaskItem;
+}
+
+const conflict = (version: number, now: number) =>
+  new VisibleError(
+    "conflict",
+    `The task was changed since version ${version} (now version ${now}); reload it and try again.`,
+  );
+
+/**
+ * Changes a task in `userId`'s partition (its creator's) if it is still at the
+ * version the caller read. A listed task's list composites are rewritten whole from
+ * the task as it will be, so the task needs reading first (the edge has read it to
+ * decide access, and passes it); a move sets them for the new list, or removes them
+ * for the Inbox.
+ */
 export async function update(
   userId: string,
   taskId: string,
   input: UpdateTaskInput,
+  context: WriteContext = {},
 ): Promise<Task> {
-  const { version, dueDate, ...given } = parseInput(UpdateTaskInput, input);
+  const { version, dueDate, listId: target, ...given } = parseInput(UpdateTaskInput, input);
   const { fields, cleared } = splitCleared(given);
-  const removed = [...(dueDate === null ? (["dueDate"] as const) : []), ...cleared];
+  const current = context.current ?? (await readItem(userId, taskId, true));
+  // What the write's list composites are made from must be the version it is
+  // conditioned on: a stale read is a conflict, never a stale index key.
+  if (current.version !== version) throw conflict(version, current.version);
   const updatedAt = new Date().toISOString();
+  const listId = target === undefined ? current.listId : (target ?? undefined);
+  const dueSort = dueDate === null ? UNDATED : (dueDate ?? current.dueSort ?? UNDATED);
+  const placement = listId
+    ? listPlacement(listId, { taskId, status: fields.status ?? current.status, dueSort })
+    : {};
+  const removed: string[] = [
+    ...(dueDate === null ? ["dueDate"] : []),
+    ...cleared,
+    ...(current.listId && !listId ? LIST_PLACEMENT_ATTRIBUTES : []),
+  ];
   try {
     const patch = TaskEntity.patch({ userId, taskId })
-      .set({ ...fields, ...(dueDate ? { dueDate } : {}), updatedAt })
+      .set({
+        ...fields,
+        ...(dueDate ? { dueDate } : {}),
+        ...placement,
+        ...(context.updatedBy ? { updatedBy: context.updatedBy } : {}),
+        updatedAt,
+      })
       .add({ version: 1 });
     const { data } = await (removed.length > 0
-      ? patch.remove(removed).set(dueDate === null ? { dueSort: UNDATED } : {})
+      ? patch
+          .remove(
+            removed as Array<
+              "dueDate" | ClearedAttribute | (typeof LIST_PLACEMENT_ATTRIBUTES)[number]
+            >,
+          )
+          .set(dueDate === null ? { dueSort: UNDATED } : {})
       : patch
     )
       .where((stored, { eq }) => eq(stored.version, version))
@@ -269,14 +428,28 @@ export async function update(
     return toTask(data);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    // Either the task is gone (or never was this user's) or someone wrote first. A
-    // strongly consistent read, so the version that won is the one reported.
-    const current = await read(userId, taskId, true);
-    throw new VisibleError(
-      "conflict",
-      `The task was changed since version ${version} (now version ${current.version}); reload it and try again.`,
-    );
+    // Either the task is gone or someone wrote first. A strongly consistent read, so
+    // the version that won is the one reported.
+    throw conflict(version, (await readItem(userId, taskId, true)).version);
   }
+}
+
+/**
+ * The task a person names by its id alone, as stored: in their own partition (their
+ * Inbox, or a list task they created), else a listed task another member created
+ * (gsi9). Whether they may see it is the caller's to decide (its `listId`).
+ */
+export async function locate(
+  userId: string,
+  taskId: string,
+  options: { consistent?: boolean } = {},
+): Promise<TaskItem | undefined> {
+  const own = await TaskEntity.get({ userId, taskId }).go({
+    consistent: options.consistent ?? false,
+  });
+  if (own.data) return own.data;
+  const { data } = await TaskEntity.query.byListedId({ listedTaskId: taskId }).go({ limit: 1 });
+  return data[0];
 }
 
 export async function remove(userId: string, taskId: string): Promise<void> {

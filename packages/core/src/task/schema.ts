@@ -2,6 +2,7 @@
  * The task's schemas: the one source of types and validation for core, the API
  * handlers and the web client. Pure zod, so the browser bundle can import it.
  */
+import { ListId } from "../list/schema";
 import { Recurrence } from "../recurrence/schema";
 import { Reminder, Reminders } from "../reminder/schema";
 import { DueTime } from "../time/schema";
@@ -86,6 +87,8 @@ export const CreateTaskInput = z.strictObject({
     z.transform((value: string | null | undefined) => value ?? null),
   ),
   tags: z._default(Tags, []),
+  /** The list it goes in (the caller must be an editor of it); without one, the caller's Inbox. */
+  listId: z.optional(ListId),
 });
 export type CreateTaskInput = z.input<typeof CreateTaskInput>;
 
@@ -105,6 +108,8 @@ export const UpdateTaskInput = z
     recurrence: z.optional(z.nullable(Recurrence)),
     /** The whole list (`[]` removes every reminder). */
     reminders: z.optional(Reminders),
+    /** Moves it to another list (an editor of both); `null` moves it to its creator's Inbox. */
+    listId: z.optional(z.nullable(ListId)),
   })
   .check(
     z.refine((input) => Object.keys(input).length > 1, "nothing to update besides the version"),
@@ -136,6 +141,8 @@ export type TaskPagesQuery = z.input<typeof TaskPagesQuery>;
 
 /** The list's query: the filters and order, then its paging. */
 export const ListTasksQuery = z.extend(TaskPagesQuery, {
+  /** One list's tasks (the caller must be a member); without it, the caller's Inbox. */
+  listId: z.optional(ListId),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
@@ -173,6 +180,10 @@ export const Task = z.object({
   version: z.int(),
   /** How many attachments the task has (any status); older records have none. */
   attachmentCount: z._default(z.int().check(z.minimum(0)), 0),
+  /** The list it is in; absent when it is in its creator's Inbox (and for older clients' tasks). */
+  listId: z.optional(ListId),
+  /** Who last created or changed it (their email); absent on tasks written before lists. */
+  updatedBy: z.optional(z.string()),
 });
 export type Task = z.infer<typeof Task>;
 

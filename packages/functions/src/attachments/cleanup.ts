@@ -1,13 +1,15 @@
 /**
  * The table stream's subscriber: whatever removes a task (the API, a console, a
  * request that died half-way) is followed by the removal of its attachments'
- * objects and records; a removed attachment record takes its object with it.
+ * objects and records; a removed attachment record takes its object with it; a
+ * removed list takes its tasks with it.
  * Every step is idempotent, so a record delivered twice is harmless. A failure
  * reports the record it stopped at: Lambda retries from there, and what keeps
  * failing goes to the dead-letter queue (see infra/table.ts).
  */
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import * as Attachment from "@taskmanager/core/attachment";
+import { purgeTasks } from "@taskmanager/core/list";
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { logger } from "../http/handler";
 import { ENTITY_MARKER } from "./cleanup-subscription";
@@ -30,6 +32,12 @@ async function handleRecord(record: DynamoDBRecord): Promise<void> {
   const old = unmarshall(
     record.dynamodb.OldImage as Parameters<typeof unmarshall>[0],
   ) as RemovedImage & Record<string, unknown>;
+  if (old[ENTITY_MARKER] === "list" && typeof old.listId === "string") {
+    // A deleted list's tasks: each one's own removal then purges its attachments.
+    const purged = await purgeTasks(old.listId);
+    logger.info("list removed", { tasksPurged: purged });
+    return;
+  }
   const { userId, taskId, attachmentId, objectKey } = old;
   if (!userId || !taskId) return;
   if (old[ENTITY_MARKER] === "task") {

@@ -2,7 +2,7 @@ import * as Attachment from "@taskmanager/core/attachment";
 import { authedRoute } from "../http/handler";
 import { attachmentRoutes } from "../routes/attachments";
 
-export const handler = authedRoute(attachmentRoutes.remove, async ({ params, user }) => {
-  await Attachment.remove(user.userId, params.taskId, params.attachmentId);
+export const handler = authedRoute(attachmentRoutes.remove, async ({ params, grant }) => {
+  await Attachment.remove(grant.task.userId, params.taskId, params.attachmentId);
   return { status: 204 };
 });

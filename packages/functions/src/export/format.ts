@@ -30,6 +30,8 @@ export const CSV_COLUMNS = [
   "version",
   "attachmentCount",
   "userId",
+  "listId",
+  "updatedBy",
 ] as const satisfies readonly (keyof Task)[];
 
 /**
@@ -50,7 +52,8 @@ export function csvCell(value: string): string {
 
 function csvValue(task: Task, column: (typeof CSV_COLUMNS)[number]): string {
   const value = task[column];
-  if (value === null) return "";
+  // No due date, no list (the Inbox), no author (written before lists): an empty cell.
+  if (value === null || value === undefined) return "";
   // Tags may hold commas or semicolons themselves; a JSON array keeps them apart.
   if (Array.isArray(value)) return JSON.stringify(value);
   return String(value);

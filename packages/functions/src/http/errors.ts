@@ -10,6 +10,8 @@ import type { ErrorBody, ErrorCode } from "@taskmanager/core/error/schema";
 export const STATUS_OF_CODE = {
   validation_failed: 400,
   unauthorized: 401,
+  /** A member whose role does not allow it (a viewer writing); a non-member gets not_found. */
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -9,6 +9,7 @@ import { countConflict } from "../metrics";
 import type { RouteDefinition, RouteInput } from "../routes/definition";
 import { authenticate, prefetchKeys } from "../token/verify";
 import { toErrorResponse } from "./errors";
+import { decide, type GrantOf } from "./grant";
 import { parseRequest } from "./request";
 
 export const logger = new Logger({ serviceName: "taskmanager-api" });
@@ -18,9 +19,11 @@ export interface Reply {
   body?: unknown;
 }
 
-/** A signed-in person's request, as its route declares it. */
+/** A signed-in person's request, as its route declares it, and what they may do. */
 export interface AuthedInput<R> extends RouteInput<R> {
   user: UserSubject;
+  /** The edge's access decision (http/grant.ts), from the route's `role`. */
+  grant: GrantOf<R>;
 }
 
 type LambdaHandler = (
@@ -74,7 +77,8 @@ export function authedRoute<R extends RouteDefinition>(
   return route(async (event) => {
     const user = await authenticate(event.headers.authorization);
     logger.appendKeys({ userId: user.userId });
-    return run({ ...parseRequest(definition, event), user });
+    const input = parseRequest(definition, event);
+    return run({ ...input, user, grant: await decide(definition, input, user) });
   });
 }
 

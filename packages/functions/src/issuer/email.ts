@@ -55,3 +55,20 @@ export function sendExistingAccountNotice(email: string): Promise<void> {
     'Someone, maybe you, tried to create a Taskmanager account for this address. It already has one, so nothing was changed. Sign in with your password, or choose a new one with "Forgot your password?" on the sign-in page. If it was not you, ignore this email.',
   );
 }
+
+/**
+ * Invites someone to a list (the API's invitation route, through the same sender as
+ * the codes). The link opens the web app's invitation page; someone without an
+ * account signs up there first and comes back to it.
+ */
+export function sendInvitation(
+  email: string,
+  invitation: { listName: string; invitedBy: string; role: string; link: string; days: number },
+): Promise<void> {
+  const { listName, invitedBy, role, link, days } = invitation;
+  return send(
+    email,
+    `${invitedBy} invited you to "${listName}" on Taskmanager`,
+    `${invitedBy} invited you to the list "${listName}" as ${role === "owner" ? "an owner" : `an ${role}`}.\n\nAccept: ${link}\n\nThe link works once, for this address, for ${days} days. Without an account, sign up with this address first. If you did not expect it, ignore this email.`,
+  );
+}

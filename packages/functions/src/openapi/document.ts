@@ -20,6 +20,11 @@ const schemaOf = (schema: z.ZodMiniType, io: "input" | "output"): JsonSchema => 
 export function errorsOf(route: RouteDefinition): ErrorCode[] {
   const codes = new Set<ErrorCode>();
   if (!route.public) codes.add("unauthorized");
+  // A list's or task's route: not a member is 404; a member below the role, 403.
+  if (typeof route.role === "object") {
+    codes.add("not_found");
+    if (route.role.member !== "viewer") codes.add("forbidden");
+  }
   if (route.body || route.params || route.query) codes.add("validation_failed");
   if (route.body) codes.add("payload_too_large");
   for (const code of route.errors ?? []) codes.add(code);
@@ -125,6 +130,7 @@ export const exportRoute: RouteDefinition = {
   path: "/",
   handler: exportFunction.handler,
   access: exportFunction.access,
+  role: "self",
   summary: exportFunction.summary,
   query: exportFunction.query,
   response: { status: 200, description: "" },

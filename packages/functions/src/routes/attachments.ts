@@ -9,7 +9,7 @@ import {
 } from "@taskmanager/core/attachment/schema";
 import { Attachments, Auth, Tasks } from "../access";
 import { handler, type RouteDefinition } from "./definition";
-import { taskParams } from "./params";
+import { grantAccess, taskParams } from "./params";
 
 const attachmentParams = { ...taskParams, attachmentId: AttachmentId };
 
@@ -22,11 +22,13 @@ export const attachmentRoutes = {
     // a refusal reads the task to tell a missing task from a full one.
     access: [
       Auth.verifyTokens,
+      ...grantAccess.task,
       Tasks.putItem,
       Tasks.updateItem,
       Tasks.getItem,
       Attachments.signUpload,
     ],
+    role: { member: "editor", of: "task" },
     summary: "Start an upload: the record (pending) and a signed PUT for the file",
     params: taskParams,
     body: {
@@ -39,13 +41,14 @@ export const attachmentRoutes = {
       description:
         "The pending attachment and how to upload it: send exactly `method`, `url` and `headers`, with the file as the body, before `expiresAt`; then complete it.",
     },
-    errors: ["not_found"],
+    errors: ["not_found", "forbidden"],
   },
   list: {
     method: "GET",
     path: "/tasks/{taskId}/attachments",
     handler: handler("attachments/list"),
-    access: [Auth.verifyTokens, Tasks.queryCollection],
+    access: [Auth.verifyTokens, ...grantAccess.task, Tasks.queryCollection],
+    role: { member: "viewer", of: "task" },
     summary: "List a task's attachments",
     params: taskParams,
     response: { status: 200, schema: AttachmentList, description: "The task's attachments." },
@@ -55,7 +58,8 @@ export const attachmentRoutes = {
     method: "GET",
     path: "/tasks/{taskId}/attachments/{attachmentId}",
     handler: handler("attachments/get"),
-    access: [Auth.verifyTokens, Tasks.queryCollection, Attachments.read],
+    access: [Auth.verifyTokens, ...grantAccess.task, Tasks.queryCollection, Attachments.read],
+    role: { member: "viewer", of: "task" },
     summary: "Read an attachment, with a signed download once it is uploaded",
     params: attachmentParams,
     response: {
@@ -72,12 +76,14 @@ export const attachmentRoutes = {
     handler: handler("attachments/complete"),
     access: [
       Auth.verifyTokens,
+      ...grantAccess.task,
       Tasks.queryCollection,
       Tasks.updateItem,
       Attachments.read,
       Attachments.tag,
       Attachments.delete,
     ],
+    role: { member: "editor", of: "task" },
     summary: "Finish an upload: the stored file is checked against what was declared",
     params: attachmentParams,
     response: {
@@ -86,7 +92,7 @@ export const attachmentRoutes = {
       description:
         "The attachment, now `uploaded`. A file that is not the declared one is deleted (400).",
     },
-    errors: ["not_found"],
+    errors: ["not_found", "forbidden"],
   },
   remove: {
     method: "DELETE",
@@ -94,14 +100,16 @@ export const attachmentRoutes = {
     handler: handler("attachments/remove"),
     access: [
       Auth.verifyTokens,
+      ...grantAccess.task,
       Tasks.queryCollection,
       Tasks.deleteItem,
       Tasks.updateItem,
       Attachments.delete,
     ],
+    role: { member: "editor", of: "task" },
     summary: "Delete an attachment and its file",
     params: attachmentParams,
     response: { status: 204, description: "Deleted." },
-    errors: ["not_found"],
+    errors: ["not_found", "forbidden"],
   },
 } as const satisfies Record<string, RouteDefinition>;

@@ -1,9 +1,26 @@
 /** What a route of the table is, and what its handler is given once the edge has parsed it. */
 import type { ErrorCode } from "@taskmanager/core/error/schema";
+import type { Role } from "@taskmanager/core/list/schema";
 import type * as z from "zod/mini";
 import type { Access } from "../access";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
+/**
+ * Who may call a route: the edge decides it once per request, before the handler
+ * runs, from one read of the caller's membership (docs/security.md).
+ * - `"anyone"`: no token (the API's own description);
+ * - `"self"`: any signed-in person, about their own things only (their Inbox, their
+ *   lists, their views, an invitation sent to their address);
+ * - `{ member, of: "list" }`: at least role `member` in the path's `{listId}`;
+ * - `{ member, of: "task" }`: at least role `member` in the list of the path's
+ *   `{taskId}` (a task in an Inbox: its creator alone, as its owner);
+ * - `{ member, of: "target" }`: at least role `member` in the list the body's or
+ *   the query's `listId` names; without one, the caller's own Inbox.
+ * Not a member (or no such list or task): 404, never telling which. A member
+ * below the role: 403.
+ */
+export type RouteRole = "anyone" | "self" | { member: Role; of: "list" | "task" | "target" };
 
 export interface RouteDefinition {
   method: HttpMethod;
@@ -13,10 +30,14 @@ export interface RouteDefinition {
   access: readonly Access[];
   /** Public routes take no bearer token (only the API's own description is public). */
   public?: boolean;
+  /** Who may call it (see RouteRole); the edge enforces it. */
+  role: RouteRole;
   summary: string;
   /** Schemas of the path's `{parameters}`. */
   params?: Record<string, z.ZodMiniType>;
   query?: z.ZodMiniObject;
+  /** A valid query string, when the query has a required parameter (the generated tests send it). */
+  queryExample?: Record<string, string>;
   /** The JSON body, with a valid example (the generated tests send it). */
   body?: { schema: z.ZodMiniType; example: unknown };
   response: { status: 200 | 201 | 204; schema?: z.ZodMiniType; description: string };

@@ -8,6 +8,7 @@ export const documentRoutes = {
     handler: handler("openapi/serve"),
     access: [],
     public: true,
+    role: "anyone",
     summary: "This API's OpenAPI 3.1 description",
     response: { status: 200, description: "The OpenAPI document." },
   },

@@ -6,24 +6,32 @@
  */
 import { ulid } from "ulid";
 import { type RouteDefinition, routes } from "../../src/routes";
-import { api, type Person } from "../helpers/api";
+import { api, newPerson, type Person } from "../helpers/api";
 import { sendFile, startUpload } from "../helpers/attachments";
+import { createList, invite, join } from "../helpers/lists";
 
 export type PathIds = Record<string, string>;
 
 interface Fixture {
   /** Creates a resource owned by `person` (inside those `ids` already made) and returns its id. */
   create(person: Person, ids: PathIds): Promise<string>;
+  /** A well-formed value that names nothing (a ULID unless said here). */
+  absent?(): string;
 }
 
 /** One per path parameter name in the route table. */
 export const fixtures: Record<string, Fixture> = {
+  /** A list `person` owns. */
+  listId: {
+    create: (person) => createList(person, "owned by its creator"),
+  },
+  /** A task of `person`'s: in the list `ids.listId` when one is given, else in their Inbox. */
   taskId: {
-    async create(person) {
+    async create(person, { listId }) {
       const response = await api("/tasks", {
         method: "POST",
         token: person.token,
-        body: { title: "owned by its creator", tags: ["fixture"] },
+        body: { title: "owned by its creator", tags: ["fixture"], ...(listId ? { listId } : {}) },
       });
       if (response.status !== 201) throw new Error(`fixture task: ${response.text}`);
       return (response.json as { taskId: string }).taskId;
@@ -46,27 +54,63 @@ export const fixtures: Record<string, Fixture> = {
       return created.attachment.attachmentId;
     },
   },
+  /** Another person, an editor of `person`'s list. */
+  memberId: {
+    async create(person, { listId }) {
+      return join(person, listId as string, await newPerson("fixture-member"), "editor");
+    },
+  },
+  /** A pending invitation to `person`'s list. */
+  invitationId: {
+    async create(person, { listId }) {
+      const response = await api(`/lists/${listId}/invitations`, {
+        method: "POST",
+        token: person.token,
+        body: { email: `invitee-${ulid()}@example.com`, role: "viewer" },
+      });
+      if (response.status !== 201) throw new Error(`fixture invitation: ${response.text}`);
+      return (response.json as { invitationId: string }).invitationId;
+    },
+  },
+  /** An invitation sent to `person`, to someone else's list: the link's token. */
+  token: {
+    async create(person) {
+      const inviter = await newPerson("fixture-inviter");
+      return invite(inviter, await createList(inviter, "shared"), person.email, "editor");
+    },
+    absent: () => `${ulid()}.${ulid()}.${"A".repeat(43)}`,
+  },
 };
 
 export const paramNames = (route: RouteDefinition) => Object.keys(route.params ?? {});
 
-/** The route's path with its parameters filled in. */
+/** The route's path with its parameters filled in, and its example query if it has one. */
 export function pathOf(route: RouteDefinition, ids: PathIds): string {
-  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const id = ids[name];
     if (id === undefined) throw new Error(`${route.method} ${route.path}: no id for ${name}`);
     return encodeURIComponent(id);
   });
+  if (!route.queryExample) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}${new URLSearchParams(route.queryExample)}`;
 }
 
 /** Well-formed ids that name nothing (ULIDs, like every id in this API). */
 export const absentIds = (route: RouteDefinition): PathIds =>
-  Object.fromEntries(paramNames(route).map((name) => [name, ulid()]));
+  Object.fromEntries(paramNames(route).map((name) => [name, fixtures[name]?.absent?.() ?? ulid()]));
 
-/** Resources owned by `person` for each of the route's parameters, made in path order. */
-export async function ownedIds(route: RouteDefinition, person: Person): Promise<PathIds> {
-  const ids: PathIds = {};
+/**
+ * Resources owned by `person` for each of the route's parameters, made in path
+ * order; those `given` (a list to make the task in, say) are used as they are.
+ */
+export async function ownedIds(
+  route: RouteDefinition,
+  person: Person,
+  given: PathIds = {},
+): Promise<PathIds> {
+  const ids: PathIds = { ...given };
   for (const name of paramNames(route)) {
+    if (ids[name] !== undefined) continue;
     const fixture = fixtures[name];
     if (!fixture) throw new Error(`No test fixture makes a {${name}}: add one to route-cases.ts`);
     ids[name] = await fixture.create(person, ids);

@@ -16,15 +16,23 @@ import {
   routesWithQuery,
 } from "./route-cases";
 
-let person: Person;
-beforeAll(async () => {
-  person = await newPerson("matrix");
-});
+/**
+ * A person per route: each call makes its own resources, and a person may be in
+ * at most MAX_LISTS_PER_PERSON lists.
+ */
+function personPerRoute() {
+  const holder: { person: Person } = { person: undefined as unknown as Person };
+  beforeAll(async () => {
+    holder.person = await newPerson("matrix");
+  });
+  return holder;
+}
 
 describe.each(protectedRoutes.map((route) => [label(route), route] as const))("%s", (_, route) => {
+  const me = personPerRoute();
   test("its example succeeds with the documented status and body", async () => {
-    const response = await callRoute(route, await ownedIds(route, person), {
-      token: person.token,
+    const response = await callRoute(route, await ownedIds(route, me.person), {
+      token: me.person.token,
     });
     expect(response.status, response.text).toBe(route.response.status);
     if (route.response.schema) route.response.schema.parse(response.json);
@@ -33,8 +41,9 @@ describe.each(protectedRoutes.map((route) => [label(route), route] as const))("%
 });
 
 describe.each(routesWithBody.map((route) => [label(route), route] as const))("%s", (_, route) => {
+  const me = personPerRoute();
   const call = async (body: unknown, headers: Record<string, string> = {}) =>
-    callRoute(route, await ownedIds(route, person), { token: person.token, body, headers });
+    callRoute(route, await ownedIds(route, me.person), { token: me.person.token, body, headers });
 
   test("malformed JSON and JSON that is not the body are 400 without issues", async () => {
     for (const body of ["{", "not json", "", "{'a':1}"]) {
@@ -71,17 +80,22 @@ describe.each(routesWithBody.map((route) => [label(route), route] as const))("%s
 });
 
 describe.each(resourceRoutes.map((route) => [label(route), route] as const))("%s", (_, route) => {
+  const me = personPerRoute();
   test("a malformed id is 400", async () => {
     for (const bad of ["not-an-id", "01ARZ3NDEKTSV4RRFFQ69G5FA", "01arz3ndektsv4rrffq69g5fav"]) {
       const ids = Object.fromEntries(Object.keys(absentIds(route)).map((name) => [name, bad]));
-      expectError(await callRoute(route, ids, { token: person.token }), 400, "validation_failed");
+      expectError(
+        await callRoute(route, ids, { token: me.person.token }),
+        400,
+        "validation_failed",
+      );
     }
   });
 
   test("an id that names nothing is 404, as documented", async () => {
     expect(route.errors).toContain("not_found");
     expectError(
-      await callRoute(route, absentIds(route), { token: person.token }),
+      await callRoute(route, absentIds(route), { token: me.person.token }),
       404,
       "not_found",
     );
@@ -89,10 +103,11 @@ describe.each(resourceRoutes.map((route) => [label(route), route] as const))("%s
 });
 
 describe.each(routesWithQuery.map((route) => [label(route), route] as const))("%s", (_, route) => {
+  const me = personPerRoute();
   test("an unknown query parameter is 400 naming it", async () => {
-    const ids = await ownedIds(route, person);
+    const ids = await ownedIds(route, me.person);
     const response = await callRoute({ ...route, path: `${route.path}?notAParameter=1` }, ids, {
-      token: person.token,
+      token: me.person.token,
     });
     const error = expectError(response, 400, "validation_failed");
     expect(error.issues?.length).toBeGreaterThan(0);

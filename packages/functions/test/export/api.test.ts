@@ -54,6 +54,8 @@ function fromCsvRow(row: Record<string, string>): TaskRecord {
   return Task.parse({
     ...row,
     dueDate: row.dueDate === "" ? null : row.dueDate,
+    listId: row.listId || undefined,
+    updatedBy: row.updatedBy || undefined,
     tags: JSON.parse(row.tags ?? "[]"),
     version: Number(row.version),
     attachmentCount: Number(row.attachmentCount),
@@ -126,7 +128,7 @@ describe("CSV", () => {
     );
     expect([...response.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(response.text.slice(1).split("\r\n")[0]).toBe(
-      "taskId,title,description,status,priority,dueDate,tags,createdAt,updatedAt,version,attachmentCount,userId",
+      "taskId,title,description,status,priority,dueDate,tags,createdAt,updatedAt,version,attachmentCount,userId,listId,updatedBy",
     );
   });
 

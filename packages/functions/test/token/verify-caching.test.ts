@@ -44,6 +44,7 @@ test("building an authed handler fetches the JWKS once; requests reuse it", asyn
     path: "/me",
     handler: "test",
     access: [],
+    role: "self",
     summary: "who is asking",
     response: { status: 200, description: "the subject" },
   } as const;
