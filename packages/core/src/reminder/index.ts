@@ -12,7 +12,10 @@ import { TaskEntity, type TaskItem } from "../task/entity";
 import { instantOf } from "../time/schema";
 import { NoticeEntity, ReminderClockEntity, ReminderEntity } from "./entity";
 import {
+  CATCH_UP_MS,
+  CLAIM_MS,
   DueRemindersQuery,
+  LATE_AFTER_MS,
   type Reminder,
   type ReminderNotice,
   reminderKey,
@@ -20,15 +23,9 @@ import {
 } from "./schema";
 
 const MINUTE = 60_000;
-/** Sent later than this after its time, a reminder is marked late. */
-export const LATE_AFTER_MS = MINUTE;
-/**
- * After an outage the job reads back at most this far: reminders up to a day late
- * are still sent (marked late); older ones are dropped and expire with the item.
- */
-export const CATCH_UP_MS = 24 * 60 * MINUTE;
-/** How long a claim holds: a run that died mid-send is retried after this. */
-export const CLAIM_MS = 5 * MINUTE;
+
+export { CATCH_UP_MS, CLAIM_MS, LATE_AFTER_MS };
+
 /** Reminder and notice items expire (TTL) this long after their time. */
 const KEEP_MS = 8 * 24 * 60 * MINUTE;
 /** How many reminders one run sends at once. */

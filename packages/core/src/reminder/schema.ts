@@ -7,6 +7,17 @@
  */
 import * as z from "../zod";
 
+const MINUTE_MS = 60_000;
+/** Sent later than this after its time, a reminder is marked late. */
+export const LATE_AFTER_MS = MINUTE_MS;
+/**
+ * After an outage the job reads back at most this far: reminders up to a day late
+ * are still sent (marked late); older ones are dropped and expire with their item.
+ */
+export const CATCH_UP_MS = 24 * 60 * MINUTE_MS;
+/** How long a run's claim on a reminder holds: one that died mid-send is retried after it. */
+export const CLAIM_MS = 5 * MINUTE_MS;
+
 /** At most a week before: "1 hour before" is `{ before: 60 }`, "at due time" `{ before: 0 }`. */
 export const MAX_MINUTES_BEFORE = 7 * 24 * 60;
 export const MAX_REMINDERS = 5;
