@@ -74,18 +74,44 @@ export async function ensureTable(endpoint: string, input: CreateTableCommandInp
 }
 
 /**
- * A task table kept in .local/ from before it had a stream gets one (DynamoDB
- * Local, like DynamoDB, keeps the table's settings with its data).
+ * A task table kept in .local/ by older code gets what it lacks: the stream, then
+ * each index added since (lists: gsi5-gsi9), one at a time as DynamoDB allows,
+ * waiting for each to become active. (DynamoDB Local, like DynamoDB, keeps the
+ * table's settings with its data.)
  */
 export async function ensureTasksStream(endpoint: string, name: string) {
   const client = new DynamoDBClient({ endpoint });
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-    if (Table?.StreamSpecification?.StreamEnabled) return;
-    await client.send(
-      new UpdateTableCommand({ TableName: name, StreamSpecification: TASKS_STREAM }),
-    );
+    if (!Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(
+        new UpdateTableCommand({ TableName: name, StreamSpecification: TASKS_STREAM }),
+      );
+    }
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    const wanted = tasksTableInput(name);
+    for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+      if (present.has(index.IndexName)) continue;
+      await client.send(
+        new UpdateTableCommand({
+          TableName: name,
+          AttributeDefinitions: wanted.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
+      await untilIndexActive(client, name, index.IndexName as string);
+    }
   } finally {
     client.destroy();
   }
+}
+
+async function untilIndexActive(client: DynamoDBClient, table: string, index: string) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+    const status = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index)?.IndexStatus;
+    if (status === "ACTIVE") return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Index ${index} of ${table} did not become active`);
 }
