@@ -20,10 +20,11 @@ const KiB = 1024;
  * each kind weighs and why; ElectroDB is in every kind that reads the table.
  */
 const BUDGETS: Record<BundleKind, number> = {
-  dynamodb: 640 * KiB,
+  // 650: the edge's access decision and the list entities (docs/decisions.md, lists).
+  dynamodb: 650 * KiB,
   "dynamodb+s3": 820 * KiB,
   issuer: 820 * KiB,
-  document: 120 * KiB,
+  document: 128 * KiB,
 };
 
 const outDir = mkdtempSync(join(tmpdir(), "taskmanager-bundle-size-"));
