@@ -37,6 +37,11 @@ async function writeAll(items: NewTask[], concurrent: number) {
   }
 }
 
+/** Writes tasks made by the caller (a benchmark's tasks in lists, say) as the seed writes its own. */
+export function seedTaskItems(items: NewTask[], options: { concurrency?: number } = {}) {
+  return writeAll(items, options.concurrency ?? 4);
+}
+
 export async function seedTasks(
   userId: string,
   count: number,
