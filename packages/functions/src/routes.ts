@@ -11,15 +11,17 @@ import { attachmentRoutes } from "./routes/attachments";
 import type { HttpMethod, RouteDefinition } from "./routes/definition";
 import { documentRoutes } from "./routes/document";
 import { listRoutes } from "./routes/lists";
+import { scheduleRoutes } from "./routes/schedule";
 import { taskRoutes } from "./routes/tasks";
 import { viewRoutes } from "./routes/views";
 
 export type { HttpMethod, RouteDefinition } from "./routes/definition";
-export { attachmentRoutes, documentRoutes, listRoutes, taskRoutes, viewRoutes };
+export { attachmentRoutes, documentRoutes, listRoutes, scheduleRoutes, taskRoutes, viewRoutes };
 
 export const routes: readonly RouteDefinition[] = [
   ...Object.values(taskRoutes),
   ...Object.values(attachmentRoutes),
+  ...Object.values(scheduleRoutes),
   ...Object.values(listRoutes),
   ...Object.values(viewRoutes),
   ...Object.values(documentRoutes),

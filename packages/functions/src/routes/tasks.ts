@@ -53,7 +53,8 @@ export const taskRoutes = {
     method: "PATCH",
     path: "/tasks/{taskId}",
     handler: handler("tasks/update"),
-    access: [Auth.verifyTokens, ...grantAccess.task, Tasks.updateItem],
+    // PutItem: a repeating task's next occurrence, and reminders filed anew.
+    access: [Auth.verifyTokens, ...grantAccess.task, Tasks.updateItem, Tasks.putItem],
     role: { member: "editor", of: "task" },
     summary:
       "Change a task, if it is still at the version the caller read; `listId` moves it (an editor of both lists)",

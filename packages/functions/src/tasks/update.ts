@@ -3,6 +3,7 @@ import * as Task from "@taskmanager/core/task";
 import { requireMember } from "../http/grant";
 import { authedRoute } from "../http/handler";
 import { taskRoutes } from "../routes/tasks";
+import { completeOccurrence, isOccurrenceCompletion } from "./complete-occurrence";
 
 export const handler = authedRoute(taskRoutes.update, async ({ params, body, user, grant }) => {
   const { task } = grant;
@@ -12,11 +13,18 @@ export const handler = authedRoute(taskRoutes.update, async ({ params, body, use
   }
   // A move into another list: the caller must be able to write there too.
   if (body.listId && body.listId !== task.listId) await requireMember(body.listId, user, "editor");
-  return {
-    status: 200,
-    body: await Task.update(task.userId, params.taskId, body, {
-      current: task,
-      updatedBy: user.email,
-    }),
-  };
+  if (isOccurrenceCompletion(task, body)) {
+    return { status: 200, body: await completeOccurrence(task, body, user) };
+  }
+  const updated = await Task.update(task.userId, params.taskId, body, {
+    current: task,
+    updatedBy: user.email,
+  });
+  // A changed due date, time or reminder list files the reminders anew (that code
+  // loads on first use: infra/function-bundle.ts, onDemandHandlers).
+  if (updated.reminders?.length) {
+    const { scheduleReminders } = await import("../reminders/after-write");
+    await scheduleReminders(updated, user);
+  }
+  return { status: 200, body: updated };
 });

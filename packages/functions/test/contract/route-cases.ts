@@ -31,7 +31,16 @@ export const fixtures: Record<string, Fixture> = {
       const response = await api("/tasks", {
         method: "POST",
         token: person.token,
-        body: { title: "owned by its creator", tags: ["fixture"], ...(listId ? { listId } : {}) },
+        body: {
+          title: "owned by its creator",
+          tags: ["fixture"],
+          // Repeating, with a reminder: a task route's every path (completing an
+          // occurrence, skipping one, filing reminders) runs, so its access is all seen.
+          dueDate: "2030-01-07",
+          recurrence: { freq: "weekly", byWeekday: ["MO"] },
+          reminders: [{ before: 60 }],
+          ...(listId ? { listId } : {}),
+        },
       });
       if (response.status !== 201) throw new Error(`fixture task: ${response.text}`);
       return (response.json as { taskId: string }).taskId;

@@ -11,7 +11,9 @@ import { resolve } from "node:path";
 import { ttlAttribute } from "@taskmanager/core/table";
 import { issuerUrlFrom } from "@taskmanager/core/url/schema";
 import { streamCleanup } from "@taskmanager/functions/attachments/cleanup-subscription";
+import { reminderJob } from "@taskmanager/functions/reminders/job";
 import { exportFunction, routes } from "@taskmanager/functions/routes";
+import { startCron } from "../aws/cron";
 import { startDynamoLocal } from "../aws/dynamo-local";
 import { createMailServer } from "../aws/mail-server";
 import { LOCAL_CREDENTIALS, startS3Local } from "../aws/s3-local";
@@ -41,6 +43,8 @@ export interface StackOptions {
   bucket?: string;
   /** How often expired items are deleted (DynamoDB's TTL, which DynamoDB Local lacks). */
   ttlSweepMs?: number;
+  /** Run the reminder job on its schedule (every minute), as EventBridge does; default true. */
+  cron?: boolean;
   /** Print received mail (verification codes) to the console. */
   printMail?: boolean;
 }
@@ -185,6 +189,15 @@ export async function startStack(
       removedByTtl: ttl.takeExpired,
     });
     stops.push(poller.stop);
+    // The reminder job's Cron: the same handler on the same schedule (docs/decisions.md).
+    if (options.cron ?? true) {
+      const cron = startCron({
+        name: "Reminders",
+        handler: reminderJob.handler,
+        schedule: reminderJob.schedule,
+      });
+      stops.push(cron.stop);
+    }
     return { urls, tables, bucket, dynamoPid: dynamo.pid, stop };
   } catch (error) {
     await stop();
