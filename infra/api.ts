@@ -1,6 +1,6 @@
 import { apiCors, routes } from "../packages/functions/src/routes";
 import { accessArgs } from "./access";
-import { auth } from "./auth";
+import { auth, mailTargets } from "./auth";
 import { attachmentsTarget } from "./bucket";
 import { API_THROTTLE, FUNCTION_DEFAULTS } from "./constants";
 import { table, tasksLink } from "./table";
@@ -33,6 +33,8 @@ const targets = {
   },
   Auth: { link: auth },
   Attachments: attachmentsTarget,
+  // The invitation route mails through the issuer's sender, with a link to the web app.
+  ...mailTargets,
 };
 
 for (const route of routes) {

@@ -77,6 +77,9 @@ const targets: Record<string, AccessTarget> = {
   AuthClients: { link: clientsLink },
 };
 
+/** The issuer's sender and the web app's origins, for the reminder job's mail (infra/reminders.ts). */
+export const mailTargets = { AuthEmail: targets.AuthEmail, AuthClients: targets.AuthClients };
+
 /**
  * The OpenAuth issuer in a function of its own (what `sst.aws.Auth` builds, but
  * with only the access the route table names instead of `dynamodb:*` on its table).

@@ -10,18 +10,22 @@ const deadLetters = new sst.aws.Queue("TaskCleanupDeadLetters", {
 });
 
 const granted = accessArgs(streamCleanup.access, {
-  Tasks: { link: tasksLink, arns: { resource: [table.arn] } },
+  Tasks: {
+    link: tasksLink,
+    // Indexes: a deleted list's tasks are found on gsi5.
+    arns: { resource: [table.arn], indexes: [$interpolate`${table.arn}/index/*`] },
+  },
   Attachments: attachmentsTarget,
 });
 
 /**
- * Deleting a task deletes its attachments: the table's stream wakes this subscriber
- * (only for removed tasks and attachment records, by Lambda's event filter), which
- * deletes the attachments' records and objects. The bucket is versioned, so a
- * deleted object's bytes stay restorable for a while and are gone within the
- * promised days (ATTACHMENT_LIFECYCLE in infra/constants.ts, rules in bucket.ts).
- * Failures are retried from the record that failed; what keeps failing goes to
- * the dead-letter queue.
+ * Deleting a task deletes its attachments, and deleting a list its tasks: the
+ * table's stream wakes this subscriber (only for removed tasks, attachment records
+ * and lists, by Lambda's event filter), which deletes what belonged to them. The
+ * bucket is versioned, so a deleted object's bytes stay restorable for a while and
+ * are gone within the promised days (ATTACHMENT_LIFECYCLE in infra/constants.ts,
+ * rules in bucket.ts). Failures are retried from the record that failed; what
+ * keeps failing goes to the dead-letter queue.
  */
 table.subscribe(
   "TaskCleanup",

@@ -139,3 +139,22 @@ test("a removed member's next request is refused, with no cached grant", async (
   const lists = await api("/lists", { token: member.token });
   expect((lists.json as { items: unknown[] }).items).toEqual([]);
 });
+
+test.each(CALLERS)(
+  "routes about a target list: %s creating a task in it and reading its page",
+  async (caller) => {
+    const { people, listId } = shared;
+    const token = people[caller].token;
+    const writes = { owner: 201, editor: 201, viewer: 403, removed: 404, stranger: 404 };
+    const reads = { owner: 200, editor: 200, viewer: 200, removed: 404, stranger: 404 };
+    const created = await api("/tasks", {
+      method: "POST",
+      token,
+      body: { title: "by a caller", listId },
+    });
+    expect(created.status, created.text).toBe(writes[caller]);
+    const page = await api(`/tasks?listId=${listId}`, { token });
+    expect(page.status, page.text).toBe(reads[caller]);
+    if (reads[caller] === 404) expect(page.text).not.toContain("by a caller");
+  },
+);
