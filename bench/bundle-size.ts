@@ -8,8 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BundleKind, bundleKindOf } from "@taskmanager/functions/access";
 import { streamCleanup } from "@taskmanager/functions/attachments/cleanup-subscription";
+import { reminderJob } from "@taskmanager/functions/reminders/job";
 import { exportFunction, issuer, routes } from "@taskmanager/functions/routes";
-import { issuerBundle } from "../infra/function-bundle";
+import { issuerBundle, onDemandHandlers } from "../infra/function-bundle";
 import { bundleHandler, largestPackages } from "./lib/bundle";
 import { kib } from "./lib/report";
 
@@ -34,11 +35,15 @@ try {
     [issuer.handler, bundleKindOf(issuer.access)],
     [exportFunction.handler, bundleKindOf(exportFunction.access)],
     [streamCleanup.handler, bundleKindOf(streamCleanup.access)],
+    [reminderJob.handler, bundleKindOf(reminderJob.access)],
   ]);
   const references = [...kinds.keys()];
   // The issuer bundles with splitting (infra/function-bundle.ts says why): what it
   // loads at init is its entry and the chunks that imports statically.
-  const splitting = new Set<string>(issuerBundle.splitting ? [issuer.handler] : []);
+  const splitting = new Set<string>([
+    ...(issuerBundle.splitting ? [issuer.handler] : []),
+    ...onDemandHandlers,
+  ]);
   const bundles = await Promise.all(
     references.map((reference) =>
       bundleHandler(reference, outDir, { splitting: splitting.has(reference) }),

@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import { issuer, routes } from "@taskmanager/functions/routes";
 import { REDIRECT_URI } from "@taskmanager/local/clients/sign-in";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { issuerBundle } from "../infra/function-bundle";
+import { issuerBundle, onDemandHandlers } from "../infra/function-bundle";
 import { type Bundle, bundleHandler, largestPackages, repoRoot } from "./lib/bundle";
 import { handlerEnvironment } from "./lib/environment";
 import { apiEvent } from "./lib/events";
@@ -190,7 +190,9 @@ export async function coldStarts() {
     const bundles = new Map<string, Bundle>();
     for (const target of targets) {
       // The issuer deploys with splitting (infra/function-bundle.ts), so its init is measured so.
-      const splitting = target.reference === issuer.handler && issuerBundle.splitting;
+      const splitting =
+        (target.reference === issuer.handler && issuerBundle.splitting) ||
+        onDemandHandlers.includes(target.reference);
       bundles.set(target.name, await bundleHandler(target.reference, outDir, { splitting }));
     }
 

@@ -3,6 +3,7 @@ import { accessArgs } from "./access";
 import { auth, mailTargets } from "./auth";
 import { attachmentsTarget } from "./bucket";
 import { API_THROTTLE, FUNCTION_DEFAULTS } from "./constants";
+import { onDemandHandlers } from "./function-bundle";
 import { table, tasksLink } from "./table";
 import { webOrigins } from "./web-origin";
 
@@ -40,6 +41,7 @@ const targets = {
 for (const route of routes) {
   api.route(`${route.method} ${route.path}`, {
     handler: route.handler,
+    ...(onDemandHandlers.includes(route.handler) ? { nodejs: { splitting: true } } : {}),
     ...accessArgs(route.access, targets),
   });
 }

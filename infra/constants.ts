@@ -73,3 +73,11 @@ export const CLEANUP_WORST_PURGE_MS =
 /** The subscriber's timeout: the worst purge with the margin, in whole minutes. */
 export const CLEANUP_TIMEOUT_SECONDS =
   Math.ceil((CLEANUP_WORST_PURGE_MS * CLEANUP_SIZING.margin) / 60_000) * 60;
+
+/**
+ * The reminder job's timeout: a run that reads back a day of minutes after an
+ * outage and sends what it finds fits, and it ends well inside a reminder's claim
+ * (CLAIM_MS, 5 minutes, in packages/core/src/reminder), so a claim never outlives
+ * the run that took it while that run can still send.
+ */
+export const REMINDER_JOB_TIMEOUT_SECONDS = 240;

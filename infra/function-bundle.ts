@@ -30,3 +30,14 @@ export const functionBundle = {
  * it. bench/bundle-size.ts holds what loads at init to the issuer's budget.
  */
 export const issuerBundle = { splitting: true };
+
+/**
+ * API handlers bundled with splitting too: what they `import()` loads on first use.
+ * A task's update and skip load the repeat rules (the `rrule` library, 46 KiB) and
+ * the reminder filing only for a repeating task or one with reminders, so every
+ * other edit starts and runs without them, within the table handlers' budget.
+ */
+export const onDemandHandlers: readonly string[] = [
+  "packages/functions/src/tasks/update.handler",
+  "packages/functions/src/tasks/skip.handler",
+];

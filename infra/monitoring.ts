@@ -9,6 +9,7 @@ import { api } from "./api";
 import { storage } from "./auth";
 import { alarmEmail } from "./config";
 import { monitored } from "./defaults";
+import { reminderCron } from "./reminders";
 import { table } from "./table";
 
 const FIVE_MINUTES = 300;
@@ -105,6 +106,24 @@ monitored.functions.each(({ component, functionName }) => {
       threshold: 1,
     });
   }
+});
+
+// --- The reminder job ---------------------------------------------------------
+// Its failures are the Errors alarm above (a run that could not send throws). A job
+// that stops running fails nothing: that is this alarm, on runs that did not happen.
+alarm("RemindersNotRunning", {
+  alarmDescription:
+    "The reminder job (every minute) has not run for 15 minutes: reminders are waiting (they go out late, marked so, when it runs again within 24 hours).",
+  namespace: "AWS/Lambda",
+  metricName: "Invocations",
+  dimensions: { FunctionName: reminderCron.nodes.function.name },
+  statistic: "Sum",
+  period: FIVE_MINUTES,
+  evaluationPeriods: 3,
+  datapointsToAlarm: 3,
+  comparisonOperator: "LessThanThreshold",
+  threshold: 1,
+  treatMissingData: "breaching",
 });
 
 // --- DynamoDB: both tables -----------------------------------------------------

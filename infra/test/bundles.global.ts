@@ -10,7 +10,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { bundleHandler } from "../../packages/functions/build/bundle";
 import { issuer, routes } from "../../packages/functions/src/routes";
-import { functionBundle, issuerBundle } from "../function-bundle";
+import { functionBundle, issuerBundle, onDemandHandlers } from "../function-bundle";
 
 export interface PrebuiltBundle {
   handler: string;
@@ -39,7 +39,9 @@ export default async function setup(project: TestProject) {
   const built = await Promise.all(
     handlers.map(async (handler, index) => {
       const outdir = path.join(dir, String(index));
-      const splitting = handler === issuer.handler && issuerBundle.splitting;
+      const splitting =
+        (handler === issuer.handler && issuerBundle.splitting) ||
+        onDemandHandlers.includes(handler);
       const result = await bundleHandler(handler, {
         root,
         outdir,

@@ -6,7 +6,9 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { MAX_ATTACHMENTS_PER_TASK, STATE_TAG } from "../../packages/core/src/attachment/schema";
+import { CLAIM_MS } from "../../packages/core/src/reminder/schema";
 import { type Access, grantsFor, type Scope } from "../../packages/functions/src/access";
+import { reminderJob } from "../../packages/functions/src/reminders/job";
 import { issuer, routes } from "../../packages/functions/src/routes";
 import viteConfig from "../../packages/web/vite.config";
 import {
@@ -174,6 +176,34 @@ export function checkStage(stage: string, expected: StageExpectations) {
         );
       }
       expect(sorted(policy("AuthIssuer"))).toEqual(sorted(expectedStatements(issuer.access)));
+      // The reminder job: its items, and mail from the issuer's sender only.
+      expect(sorted(policy("RemindersHandler"))).toEqual(
+        sorted(expectedStatements(reminderJob.access)),
+      );
+      expect(target("RemindersHandler").handler).toBe(reminderJob.handler);
+    });
+
+    test("the reminder job runs every minute, within a reminder's claim", () => {
+      const schedule = s.one("aws:scheduler/schedule:Schedule", "RemindersSchedule");
+      expect(schedule.inputs.scheduleExpression).toBe("rate(1 minute)");
+      const lambda = s.one("aws:lambda/function:Function", "RemindersHandlerFunction");
+      expect(lambda.inputs.timeout * 1000).toBeLessThan(CLAIM_MS);
+      if (expected.monitoring) {
+        // A job that stops running fails nothing: its own alarm counts the runs.
+        const stopped = s
+          .ofType("aws:cloudwatch/metricAlarm:MetricAlarm")
+          .filter(
+            (a) =>
+              a.inputs.metricName === "Invocations" &&
+              a.inputs.dimensions?.FunctionName === lambda.inputs.name,
+          );
+        expect(stopped).toHaveLength(1);
+        expect(stopped[0]?.inputs).toMatchObject({
+          comparisonOperator: "LessThanThreshold",
+          threshold: 1,
+          treatMissingData: "breaching",
+        });
+      }
     });
 
     test("no role anywhere has a wildcard action, or a wildcard resource beyond the two known", () => {
@@ -248,7 +278,7 @@ export function checkStage(stage: string, expected: StageExpectations) {
         expect(lambda.inputs.timeout, lambda.name).toBeGreaterThan(0);
         // API Gateway gives up after 29 s; the export (a Function URL) and the stream's
         // subscriber are not behind it, and stay within Lambda's own 15 minutes.
-        const behindApi = !/Export|Subscriber/.test(lambda.name);
+        const behindApi = !/Export|Subscriber|Reminders/.test(lambda.name);
         expect(lambda.inputs.timeout, lambda.name).toBeLessThanOrEqual(behindApi ? 29 : 900);
         if (!s.dev) {
           expect(lambda.inputs.runtime).toBe(FUNCTION_DEFAULTS.runtime);
