@@ -312,16 +312,29 @@ describe("completing an occurrence", () => {
       recurrence: { freq: "weekly", byWeekday: ["MO"] },
     });
     expect(edited.recurrenceRule).toBe("RRULE:FREQ=WEEKLY;BYDAY=MO");
-    const stopped = await Task.update(userId, created.taskId, {
-      version: 3,
+    // Completing it now follows the new rule: from Wednesday the 9th, Monday the 14th.
+    const { next } = await Recurrence.complete(await entity(), { version: 3 }, { zone, now });
+    expect(next).toMatchObject({
+      dueDate: "2026-12-14",
+      recurrenceRule: "RRULE:FREQ=WEEKLY;BYDAY=MO",
+    });
+    const stopped = await Task.update(userId, next.taskId, {
+      version: 1,
       recurrence: null,
       dueTime: null,
     });
     expect(stopped.recurrence).toBeUndefined();
     expect(stopped.recurrenceRule).toBeUndefined();
     expect(stopped.dueTime).toBeUndefined();
+    const stoppedItem = (
+      await TaskEntity.get({ userId, taskId: next.taskId }).go({ consistent: true })
+    ).data;
     await expect(
-      Recurrence.skip(await entity(), { version: 4 }, { zone, now }),
+      Recurrence.skip(
+        stoppedItem as NonNullable<typeof stoppedItem>,
+        { version: 2 },
+        { zone, now },
+      ),
     ).rejects.toMatchObject({
       code: "validation_failed",
     });

@@ -13,7 +13,7 @@ import { sendReminder } from "./email";
 const logger = new Logger({ serviceName: "taskmanager-reminders" });
 
 /** The recipient may still see the task: its creator (Inbox), or a member of its list. */
-async function reach(task: TaskItem, recipientId: string): Promise<boolean> {
+export async function reach(task: TaskItem, recipientId: string): Promise<boolean> {
   if (!task.listId) return task.userId === recipientId;
   return (await roleOf(task.listId, recipientId)) !== undefined;
 }
