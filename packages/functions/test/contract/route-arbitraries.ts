@@ -191,7 +191,8 @@ function paramSegment(schema: z.ZodMiniType, world: FuzzWorld) {
 
 function queryString(route: RouteDefinition, world: FuzzWorld): fc.Arbitrary<string> {
   const fromSchema = route.query
-    ? object(jsonSchemaOf(route.query), fc.constant({})).chain((query) =>
+    ? // From the route's valid query, when it has one (a required date is rarely drawn valid).
+      object(jsonSchemaOf(route.query), fc.constant({ ...route.queryExample })).chain((query) =>
         fc.option(fc.constantFrom(...world.cursors), { freq: 4 }).map((cursor) => {
           const pairs = Object.entries(query).map(([k, v]): [string, string] => [
             k,
