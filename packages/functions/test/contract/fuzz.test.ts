@@ -36,14 +36,18 @@ afterAll(() => agent.destroy());
 let world: FuzzWorld;
 beforeAll(async () => {
   const [me, other] = await Promise.all([newPerson("fuzz"), newPerson("fuzz-other")]);
-  const create = async (token: string, title: string) => {
-    const response = await api("/tasks", { method: "POST", token, body: { title } });
+  const create = async (token: string, title: string, repeating = false) => {
+    // Half repeat, so a repeating task's routes (skip) reach their success too.
+    const body = repeating
+      ? { title, dueDate: "2030-01-07", recurrence: { freq: "daily" } }
+      : { title };
+    const response = await api("/tasks", { method: "POST", token, body });
     return Task.parse(response.json).taskId;
   };
   const taskIds: string[] = [];
   // Enough that the DELETEs of a run (about 1 in 700 requests succeeds) leave tasks for
   // the other routes to reach their success with.
-  for (let i = 0; i < 40; i++) taskIds.push(await create(me.token, `fuzz ${i}`));
+  for (let i = 0; i < 40; i++) taskIds.push(await create(me.token, `fuzz ${i}`, i % 2 === 1));
   const otherTaskIds = [
     await create(other.token, "not yours"),
     await create(other.token, "nor this"),
