@@ -66,8 +66,10 @@ export const bucketCors = {
  */
 export const exportFunction = {
   handler: "packages/functions/src/export/tasks.handler",
-  access: [Auth.verifyTokens, Tasks.query],
-  summary: "Download the caller's tasks (the list's filters) as CSV or NDJSON, streamed",
+  // GetItem: the caller's membership, when one list (`listId`) is asked for.
+  access: [Auth.verifyTokens, Tasks.query, Tasks.getItem],
+  summary:
+    "Download the caller's Inbox, or one list they are in (`listId`), with the list's filters, as CSV or NDJSON, streamed",
   query: ExportTasksQuery,
   cors: {
     allowMethods: ["GET"],

@@ -320,7 +320,8 @@ function matchOf(q: string | undefined, tag: string | undefined): TaskMatch | un
 }
 
 /**
- * Every one of a person's tasks (optionally one status, a search and a tag, parsed
+ * Every task of a person's Inbox, or of one list (`listId`: the caller has decided
+ * the person may read it) (optionally one status, a search and a tag, parsed
  * and folded as the list does them), a page at a time, in the list's order: for
  * exports, which must not hold everything in memory. The next page is requested
  * while the caller handles this one, so paging and writing overlap; at most two
@@ -334,12 +335,12 @@ export async function* pages(
   input: TaskPagesQuery = {},
   options: { firstPageSize?: number; pageSize?: number } = {},
 ): AsyncGenerator<Task[], void, undefined> {
-  const { status, sort, q, tag } = parseInput(TaskPagesQuery, input);
+  const { status, sort, q, tag, listId } = parseInput(TaskPagesQuery, input);
   const match = matchOf(q, tag);
   const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
   const fetchPage = (cursor: string | null, pageLimit = limit) =>
     queryPage({
-      container: { userId },
+      container: listId ? { listId } : { userId },
       ...(status ? { status } : {}),
       sort,
       limit: pageLimit,

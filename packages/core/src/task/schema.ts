@@ -136,13 +136,13 @@ export const TaskPagesQuery = z.strictObject({
   /** Only tasks carrying this tag, ignoring case and accents ("work" finds "Work"). */
   tag: z.optional(Tag),
   sort: z._default(TaskSort, "created"),
+  /** One list's tasks (the caller must be a member); without it, the caller's Inbox. */
+  listId: z.optional(ListId),
 });
 export type TaskPagesQuery = z.input<typeof TaskPagesQuery>;
 
 /** The list's query: the filters and order, then its paging. */
 export const ListTasksQuery = z.extend(TaskPagesQuery, {
-  /** One list's tasks (the caller must be a member); without it, the caller's Inbox. */
-  listId: z.optional(ListId),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });

@@ -1,6 +1,7 @@
 /**
- * `GET <export url>?format=csv|ndjson&status=&q=&tag=&sort=`: the caller's tasks that
- * the list shows for the same filters (parsed and matched by core as the list does) as
+ * `GET <export url>?format=csv|ndjson&status=&q=&tag=&sort=&listId=`: the caller's
+ * Inbox, or with `listId` a list they are a member of, as the list shows it for the
+ * same filters (parsed and matched by core as the list does) as
  * one file, streamed through a Lambda Function URL while DynamoDB is paged, so the
  * first bytes leave at once and memory stays flat however many tasks there are.
  * Everything that can be refused (token, query, the first page) is settled before
@@ -11,6 +12,7 @@ import * as Task from "@taskmanager/core/task";
 import { ExportTasksQuery, type Task as TaskRecord } from "@taskmanager/core/task/schema";
 import type { Context, LambdaFunctionURLEvent } from "aws-lambda";
 import { toErrorResponse } from "../http/errors";
+import { requireMember } from "../http/grant";
 import { JSON_HEADERS, logger } from "../http/handler";
 import { authenticate } from "../token/verify";
 import { encodings, exportFilename } from "./format";
@@ -43,6 +45,8 @@ export function createExportHandler(options: ExportHandlerOptions = {}) {
         const { format, ...filters } = parseInput(ExportTasksQuery, {
           ...event.queryStringParameters,
         });
+        // One list's tasks for a member of it (the API's rule: else 404); else the Inbox.
+        if (filters.listId) await requireMember(filters.listId, user, "viewer");
         const pages = source(user.userId, filters)[Symbol.asyncIterator]();
         prepared = { format, pages, first: (await nextPage(pages, deadlineMs)) ?? [] };
       } catch (error) {

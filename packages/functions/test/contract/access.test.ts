@@ -234,7 +234,18 @@ test("the export is granted exactly what streaming a person's tasks does to Dyna
     });
     expect(created.status).toBe(201);
     recorded = new Set();
-    for (const query of ["?format=csv", "?format=ndjson&status=todo&sort=due"]) {
+    const listId = await createList(person);
+    const inList = await api("/tasks", {
+      method: "POST",
+      token: person.token,
+      body: { title: "x in a list", listId },
+    });
+    expect(inList.status).toBe(201);
+    for (const query of [
+      "?format=csv",
+      "?format=ndjson&status=todo&sort=due",
+      `?format=csv&listId=${listId}`,
+    ]) {
       const response = await fetch(`${url}/${query}`, {
         headers: { authorization: `Bearer ${person.token}` },
       });
