@@ -7,7 +7,8 @@ import { webOrigins } from "./web-origin";
 /**
  * The streaming export (see `exportFunction`): response streaming through a
  * Function URL, which needs no API Gateway and has no 30-second or 10 MB limit.
- * It may only Query the table's indexes and read the issuer's URL.
+ * It may only Query the table's indexes, read a membership (an export of one list)
+ * and read the issuer's URL.
  */
 export const exporter = new sst.aws.Function("TaskExport", {
   handler: exportFunction.handler,
@@ -24,7 +25,10 @@ export const exporter = new sst.aws.Function("TaskExport", {
     },
   },
   ...accessArgs(exportFunction.access, {
-    Tasks: { link: tasksLink, arns: { indexes: [$interpolate`${table.arn}/index/*`] } },
+    Tasks: {
+      link: tasksLink,
+      arns: { resource: [table.arn], indexes: [$interpolate`${table.arn}/index/*`] },
+    },
     Auth: { link: auth },
   }),
 });
