@@ -152,6 +152,7 @@ describe("toErrorResponse", () => {
     expect(STATUS_OF_CODE).toEqual({
       validation_failed: 400,
       unauthorized: 401,
+      forbidden: 403,
       not_found: 404,
       conflict: 409,
       payload_too_large: 413,
