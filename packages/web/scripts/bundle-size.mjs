@@ -14,7 +14,9 @@ const preloaded = [
 ].map((m) => m[1]);
 if (entry.length === 0) throw new Error(`No entry script in ${dist}/index.html`);
 const gzipped = (file) => gzipSync(readFileSync(join(dist, file))).length / 1024;
-const upfront = [...entry, ...preloaded];
+// Once each: a chunk that imports the entry back (the router chunk takes React DOM
+// from it) makes Vite list the entry as a modulepreload too.
+const upfront = [...new Set([...entry, ...preloaded])];
 let total = 0;
 for (const file of upfront) {
   const size = gzipped(file);

@@ -10,7 +10,7 @@ import {
 } from "@tanstack/react-router";
 import { NotFound } from "./screens/NotFound";
 import { Shell } from "./screens/Shell";
-import { parseSearch, shapeListSearch, stringifySearch } from "./search";
+import { parseSearch, shapeListSearch, shapeViewSearch, stringifySearch } from "./search";
 
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: () => <NotFound /> });
 
@@ -19,6 +19,27 @@ export const listRoute = createRoute({
   path: "/",
   validateSearch: shapeListSearch,
   component: lazyRouteComponent(() => import("./screens/TaskList"), "TaskListScreen"),
+});
+
+const todayRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/today",
+  validateSearch: shapeViewSearch,
+  component: lazyRouteComponent(() => import("./screens/Views"), "TodayScreen"),
+});
+
+const upcomingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/upcoming",
+  validateSearch: shapeViewSearch,
+  component: lazyRouteComponent(() => import("./screens/Views"), "UpcomingScreen"),
+});
+
+const listOfTasksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/lists/$listId",
+  validateSearch: shapeViewSearch,
+  component: lazyRouteComponent(() => import("./screens/Views"), "ListScreen"),
 });
 
 const newTaskRoute = createRoute({
@@ -39,7 +60,15 @@ const callbackRoute = createRoute({
   component: lazyRouteComponent(() => import("./screens/Callback"), "Callback"),
 });
 
-export const routeTree = rootRoute.addChildren([listRoute, newTaskRoute, taskRoute, callbackRoute]);
+export const routeTree = rootRoute.addChildren([
+  listRoute,
+  todayRoute,
+  upcomingRoute,
+  listOfTasksRoute,
+  newTaskRoute,
+  taskRoute,
+  callbackRoute,
+]);
 
 export function makeRouter(
   options: { history?: Parameters<typeof createRouter>[0]["history"] } = {},

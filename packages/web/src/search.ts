@@ -40,3 +40,11 @@ export function rememberListSearch(search: ListSearch) {
 }
 
 export const lastListSearch = () => remembered;
+
+/** The views' and lists' URL state: `?done=1` shows completed tasks too. */
+export interface ViewSearch {
+  done?: "1";
+}
+
+export const shapeViewSearch = (search: Record<string, unknown>): ViewSearch =>
+  search.done === "1" ? { done: "1" } : {};

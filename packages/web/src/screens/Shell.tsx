@@ -4,7 +4,7 @@
  * callback shows the sign-in screen.
  */
 import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { announcement } from "../app/announce";
 import { QUICK_ADD_ID, requestFocus, SEARCH_ID } from "../app/screen";
 import { expiredMessage, sessionExpired } from "../app/session";
@@ -15,6 +15,9 @@ import { OfflineBanner } from "../widgets/OfflineBanner";
 import { ShortcutsDialog, useShortcuts } from "../widgets/Shortcuts";
 import { ToastView } from "../widgets/Toast";
 import { SignIn } from "./SignIn";
+
+// The sidebar reads the API (and so needs zod and TanStack Query): it loads on demand.
+const Sidebar = lazy(() => import("../widgets/Sidebar").then((m) => ({ default: m.Sidebar })));
 
 export function Shell() {
   const { pathname } = useLocation();
@@ -39,6 +42,9 @@ export function Shell() {
     "?": () => help.current?.showModal(),
     // Undo from anywhere, while the toast offers it; nothing otherwise.
     z: () => runToastAction("z"),
+    "g t": () => void navigate({ to: "/today" }),
+    "g u": () => void navigate({ to: "/upcoming" }),
+    "g i": () => void navigate({ to: "/" }),
   });
 
   if (pathname === "/callback") {
@@ -80,17 +86,24 @@ export function Shell() {
         </header>
       ) : null}
       <OfflineBanner />
-      <main id="main" tabIndex={-1}>
+      <div className={signedIn ? "layout" : undefined}>
         {signedIn ? (
-          <Outlet />
-        ) : (
-          <SignIn
-            message={
-              signedOutElsewhere ? SIGNED_OUT_ELSEWHERE : expired ? expiredMessage() : undefined
-            }
-          />
-        )}
-      </main>
+          <Suspense fallback={null}>
+            <Sidebar />
+          </Suspense>
+        ) : null}
+        <main id="main" tabIndex={-1}>
+          {signedIn ? (
+            <Outlet />
+          ) : (
+            <SignIn
+              message={
+                signedOutElsewhere ? SIGNED_OUT_ELSEWHERE : expired ? expiredMessage() : undefined
+              }
+            />
+          )}
+        </main>
+      </div>
       <LiveRegion />
       <ToastView />
       <ShortcutsDialog ref={help} />

@@ -7,7 +7,9 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { type Call, makeTask, mockApi, renderApp } from "../test/helpers";
 
-const lists = (calls: Call[]) => calls.filter((c) => c.method === "GET");
+// The task pages read (the sidebar also reads GET /lists, for its counts).
+const lists = (calls: Call[]) =>
+  calls.filter((c) => c.method === "GET" && c.url.pathname.endsWith("/tasks"));
 
 /** A reply the test releases when it wants. */
 function gate() {

@@ -10,7 +10,9 @@ const page = (items: Task[], cursor: string | null = null) => ({
 });
 const rows = async () =>
   within(await screen.findByRole("list", { name: "Tasks" })).getAllByRole("listitem");
-const lists = (calls: Call[]) => calls.filter((c) => c.method === "GET");
+// The task pages read (the sidebar also reads GET /lists, for its counts).
+const lists = (calls: Call[]) =>
+  calls.filter((c) => c.method === "GET" && c.url.pathname.endsWith("/tasks"));
 
 /** A reply the test releases when it wants: to look at the screen while a request is in flight. */
 function deferred() {

@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import { type Call, makeTask, mockApi, renderApp } from "../test/helpers";
 
 const page = (items: Task[]) => ({ status: 200, body: { items, cursor: null } });
-const lists = (calls: Call[]) => calls.filter((c) => c.method === "GET");
+// The task pages read (the sidebar also reads GET /lists, for its counts).
+const lists = (calls: Call[]) =>
+  calls.filter((c) => c.method === "GET" && c.url.pathname.endsWith("/tasks"));
 
 describe("a link the list cannot show as it is", () => {
   it("says what was left out in words, and shows the rest of the link", async () => {

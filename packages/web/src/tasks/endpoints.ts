@@ -15,7 +15,7 @@ export type ListFilter = z.output<typeof ListFilter>;
 
 export function listTasks(filter: ListFilter, cursor?: string) {
   const query = new URLSearchParams({ sort: filter.sort });
-  for (const key of ["status", "q", "tag"] as const) {
+  for (const key of ["status", "q", "tag", "listId"] as const) {
     const value = filter[key];
     if (value) query.set(key, value);
   }

@@ -21,6 +21,14 @@ import { ApiError } from "../api-client";
 import { createTask, getTask, type ListFilter, listTasks, updateTask } from "./endpoints";
 import { retryStatus } from "./merge";
 
+/**
+ * After a change, everything that shows tasks or counts them: the lists' pages, the
+ * views across lists (keyed apart: they are not paged) and the sidebar's counts.
+ */
+export const refreshKeys = [["tasks", "list"], ["views"], ["lists"]] as const;
+const refreshAll = (client: QueryClient) =>
+  Promise.all(refreshKeys.map((queryKey) => client.invalidateQueries({ queryKey })));
+
 export const taskKeys = {
   lists: ["tasks", "list"] as const,
   list: (filter: ListFilter) => ["tasks", "list", filter] as const,
@@ -66,6 +74,7 @@ function editLists(
 /** Whether a list would show this task (a search's matching is the server's to decide). */
 const listShows = (filter: ListFilter, task: Task) =>
   filter.q === undefined &&
+  filter.listId === task.listId &&
   (filter.status === undefined || filter.status === task.status) &&
   (filter.tag === undefined || task.tags.includes(filter.tag));
 
@@ -109,7 +118,7 @@ export function useCreateTask() {
     // Not awaited: the answer (and a failure's message) must not wait for the lists to
     // be read again, which with the API down means a retry a second later.
     onSettled: () => {
-      void client.invalidateQueries({ queryKey: taskKeys.lists });
+      void refreshAll(client);
     },
   });
 }
@@ -129,7 +138,7 @@ export function useUpdateTask() {
       updateTask(taskId, input),
     onSuccess: (task: Task) => {
       client.setQueryData(taskKeys.detail(task.taskId), task);
-      return client.invalidateQueries({ queryKey: taskKeys.lists });
+      return refreshAll(client);
     },
     onError: (error, { taskId }) => onConflictRefetch(client, error, taskId),
   });
@@ -176,6 +185,6 @@ export function useSetStatus() {
       client.setQueryData(taskKeys.detail(task.taskId), task);
       editLists(client, (items) => items.map((t) => (t.taskId === task.taskId ? task : t)));
     },
-    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.lists }),
+    onSettled: () => refreshAll(client),
   });
 }

@@ -40,7 +40,8 @@ function placeholderTask(input: z.output<typeof CreateTaskInput>): Task {
   };
 }
 
-export function QuickAdd() {
+/** `listId`: the list in view, which quick add creates into; without it, the Inbox. */
+export function QuickAdd({ listId }: { listId?: string } = {}) {
   const create = useCreateTask();
   const id = useId();
   // What was typed comes back after a reload or a sign-in round trip.
@@ -76,7 +77,12 @@ export function QuickAdd() {
       dateInput.current.focus();
       return;
     }
-    const parsed = CreateTaskInput.safeParse({ title, priority, dueDate: dueDate || null });
+    const parsed = CreateTaskInput.safeParse({
+      title,
+      priority,
+      dueDate: dueDate || null,
+      ...(listId ? { listId } : {}),
+    });
     if (!parsed.success) {
       const errors = toFieldErrors(parsed.error.issues);
       const field = errors.title ? "title" : errors.dueDate ? "dueDate" : "form";

@@ -1,6 +1,7 @@
 /**
- * Single-key shortcuts (n, /, z, ?) that never fire while the person is typing in a
- * field, and the dialog that lists them (with Escape, which quick add and the forms take).
+ * Single-key shortcuts (n, /, z, ?) and two-key ones ("g" then a view's letter) that
+ * never fire while the person is typing in a field, and the dialog that lists them
+ * (with Escape, which quick add and the forms take).
  */
 import { type Ref, useEffect, useRef } from "react";
 
@@ -9,7 +10,13 @@ const SHORTCUTS = [
   ["/", "Search your tasks"],
   ["z", "Undo a delete (while its message shows)"],
   ["?", "Show these shortcuts"],
+  ["g t", "Go to Today"],
+  ["g u", "Go to Upcoming"],
+  ["g i", "Go to the Inbox"],
 ] as const;
+
+/** How long after "g" its second key still counts (as in Gmail and GitHub). */
+const SEQUENCE_MS = 1_500;
 
 type Key = (typeof SHORTCUTS)[number][0];
 
@@ -28,10 +35,19 @@ export function useShortcuts(enabled: boolean, actions: Record<Key, () => void>)
   latest.current = actions;
   useEffect(() => {
     if (!enabled) return;
+    /** When "g" was pressed: the next key, soon enough, completes a two-key shortcut. */
+    let prefixAt = Number.NEGATIVE_INFINITY;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target) || document.querySelector("dialog[open]")) return;
-      const action = latest.current[event.key as Key];
+      const inSequence = Date.now() - prefixAt < SEQUENCE_MS;
+      prefixAt = Number.NEGATIVE_INFINITY;
+      if (event.key === "g" && !inSequence) {
+        prefixAt = Date.now();
+        event.preventDefault();
+        return;
+      }
+      const action = latest.current[(inSequence ? `g ${event.key}` : event.key) as Key];
       if (!action) return;
       event.preventDefault();
       action();
@@ -49,7 +65,13 @@ export function ShortcutsDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
         {[...SHORTCUTS, ...IN_FIELDS].map(([key, what]) => (
           <div key={key}>
             <dt>
-              <kbd>{key}</kbd>
+              {key.startsWith("g ") ? (
+                <>
+                  <kbd>{key[0]}</kbd> then <kbd>{key[2]}</kbd>
+                </>
+              ) : (
+                <kbd>{key}</kbd>
+              )}
             </dt>
             <dd>{what}</dd>
           </div>

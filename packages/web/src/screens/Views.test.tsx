@@ -1,0 +1,175 @@
+/**
+ * Views and lists in the URL and the sidebar: Today and Upcoming ask for the
+ * person's own date and hide done tasks until "Show completed"; a list's view shows
+ * its name and members and quick add creates into it; `g` shortcuts move between views.
+ */
+import type { List, ListsOfPerson, Member } from "@taskmanager/core/list/schema";
+import type { Task } from "@taskmanager/core/task/schema";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { describeError } from "../app/error-message";
+import { localToday } from "../tasks/dates";
+import { type Call, makeTask, mockApi, renderApp } from "../test/helpers";
+
+const LIST_ID = "01JABCDEFGHJKMNPQRSTVWXYZ0";
+const work: List = {
+  listId: LIST_ID,
+  name: "Work",
+  role: "owner",
+  position: 0,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  version: 1,
+  openTasks: 3,
+  openTasksCapped: false,
+};
+const lists: ListsOfPerson = {
+  inbox: { openTasks: 999, openTasksCapped: true },
+  items: [work],
+};
+const members: Member[] = [
+  { userId: "u1", email: "ann@example.com", role: "owner", joinedAt: "2026-01-01T00:00:00.000Z" },
+  { userId: "u2", email: "bob@example.com", role: "editor", joinedAt: "2026-01-02T00:00:00.000Z" },
+];
+
+/** An API with lists, members, views and task pages; views answer `view`. */
+function api(view: Task[] = [], tasks: Task[] = []) {
+  return mockApi((call: Call) => {
+    const path = call.url.pathname;
+    if (path.endsWith("/lists")) return { status: 200, body: lists };
+    if (path.endsWith("/members")) return { status: 200, body: { items: members } };
+    if (path.includes("/views/")) return { status: 200, body: { items: view, truncated: false } };
+    if (call.method === "POST") {
+      return { status: 201, body: makeTask({ ...(call.body as object), listId: LIST_ID }) };
+    }
+    return { status: 200, body: { items: tasks, cursor: null } };
+  });
+}
+
+const viewCalls = (calls: Call[]) => calls.filter((c) => c.url.pathname.includes("/views/"));
+
+describe("the views", () => {
+  it("Today asks for the browser's own date, hides done tasks, and shows them when switched on", async () => {
+    const calls = api([makeTask({ title: "Call the bank", dueDate: localToday() })]);
+    const { router } = renderApp("/today");
+    expect(await screen.findByRole("heading", { level: 1, name: "Today" })).toBeTruthy();
+    expect(await screen.findByText("Call the bank")).toBeTruthy();
+    const first = viewCalls(calls)[0];
+    expect(first?.url.pathname).toMatch(/\/views\/today$/);
+    expect(first?.url.searchParams.get("today")).toBe(localToday());
+    expect(first?.url.searchParams.has("includeDone")).toBe(false);
+
+    fireEvent.click(screen.getByRole("switch", { name: "Show completed" }));
+    await waitFor(() =>
+      expect(viewCalls(calls).at(-1)?.url.searchParams.get("includeDone")).toBe("true"),
+    );
+    expect(router.state.location.search).toEqual({ done: "1" });
+    expect(
+      (screen.getByRole("switch", { name: "Show completed" }) as HTMLInputElement).checked,
+    ).toBe(true);
+  });
+
+  it("Upcoming groups its tasks by day, each day a heading", async () => {
+    api([
+      makeTask({ title: "Dentist", dueDate: "2030-05-01" }),
+      makeTask({ title: "Gym", dueDate: "2030-05-01" }),
+      makeTask({ title: "Rent", dueDate: "2030-05-02" }),
+    ]);
+    renderApp("/upcoming");
+    await screen.findByText("Rent");
+    const days = screen.getAllByRole("heading", { level: 2 }).filter((h) => h.closest(".day"));
+    expect(days).toHaveLength(2);
+    const first = days[0]?.closest("section") as HTMLElement;
+    expect(
+      within(first)
+        .getAllByRole("listitem")
+        .map((li) => li.dataset.taskId),
+    ).toHaveLength(2);
+    expect(within(first).getByText("Dentist")).toBeTruthy();
+    expect(within(first).queryByText("Rent")).toBeNull();
+  });
+});
+
+describe("the sidebar", () => {
+  it("is a Lists landmark with the views and lists, their open counts, and the active one marked", async () => {
+    api();
+    renderApp("/today");
+    const nav = await screen.findByRole("navigation", { name: "Lists" });
+    const work = await within(nav).findByRole("link", { name: /^Work\W+3 open$/ });
+    expect(within(nav).getByRole("link", { name: /^Inbox\W+999\+ open$/ })).toBeTruthy();
+    expect(within(nav).getByRole("link", { name: "Today" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
+    expect(work.getAttribute("aria-current")).toBeNull();
+  });
+
+  it("folds behind Menu (a phone shows only the button) and closes once a view is picked", async () => {
+    api();
+    renderApp("/");
+    const nav = await screen.findByRole("navigation", { name: "Lists" });
+    const menu = within(nav).getByRole("button", { name: "Menu" });
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(menu);
+    expect(menu.getAttribute("aria-expanded")).toBe("true");
+    expect(nav.hasAttribute("data-open")).toBe(true);
+    fireEvent.click(within(nav).getByRole("link", { name: "Upcoming" }));
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("opens a list: its name and members head it, and quick add creates the task in it", async () => {
+    const calls = api([], [makeTask({ title: "Ship it", listId: LIST_ID })]);
+    renderApp("/today");
+    const nav = await screen.findByRole("navigation", { name: "Lists" });
+    fireEvent.click(await within(nav).findByRole("link", { name: /^Work\W+3 open$/ }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Work" })).toBeTruthy();
+    expect(
+      await screen.findByText(/ann@example.com \(owner\), bob@example.com \(editor\)/),
+    ).toBeTruthy();
+    expect(await screen.findByText("Ship it")).toBeTruthy();
+    const page = calls.find((c) => c.url.pathname.endsWith("/tasks") && c.method === "GET");
+    expect(page?.url.searchParams.get("listId")).toBe(LIST_ID);
+
+    fireEvent.change(screen.getByLabelText("Add a task"), { target: { value: "Book a room" } });
+    fireEvent.submit(screen.getByRole("form", { name: "Quick add" }));
+    await waitFor(() => expect(calls.filter((c) => c.method === "POST")).toHaveLength(1));
+    expect(calls.find((c) => c.method === "POST")?.body).toMatchObject({
+      title: "Book a room",
+      listId: LIST_ID,
+    });
+  });
+
+  it("hides a list's done tasks until Show completed", async () => {
+    api([], [makeTask({ title: "Open one" }), makeTask({ title: "Done one", status: "done" })]);
+    renderApp(`/lists/${LIST_ID}`);
+    expect(await screen.findByText("Open one")).toBeTruthy();
+    expect(screen.queryByText("Done one")).toBeNull();
+    fireEvent.click(screen.getByRole("switch", { name: "Show completed" }));
+    expect(await screen.findByText("Done one")).toBeTruthy();
+  });
+});
+
+describe("the view shortcuts", () => {
+  it("g then t, u and i go to Today, Upcoming and the Inbox; g alone does nothing", async () => {
+    api();
+    const { router } = renderApp("/");
+    await screen.findByRole("heading", { level: 1, name: "Tasks" });
+    const press = (key: string) => fireEvent.keyDown(document.body, { key });
+    press("t");
+    expect(router.state.location.pathname).toBe("/");
+    press("g");
+    press("t");
+    await waitFor(() => expect(router.state.location.pathname).toBe("/today"));
+    press("g");
+    press("u");
+    await waitFor(() => expect(router.state.location.pathname).toBe("/upcoming"));
+    press("g");
+    press("i");
+    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+  });
+});
+
+describe("a refusal for a role too low", () => {
+  it("is said in words that name the role", () => {
+    expect(describeError({ code: "forbidden", message: "forbidden" })).toMatch(/role/);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * The views across lists (Today, Upcoming) and one list's own view. Each is in the
+ * URL; done tasks are hidden unless "Show completed" is on (`done=1` in the URL).
+ */
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import type { Task } from "@taskmanager/core/task/schema";
+import { useId } from "react";
+import { describeError } from "../app/error-message";
+import { useScreen } from "../app/screen";
+import type { View } from "../lists/endpoints";
+import { useLists, useMembers, useView } from "../lists/queries";
+import type { ViewSearch } from "../search";
+import { formatDay, localToday } from "../tasks/dates";
+import { useTaskList } from "../tasks/queries";
+import { withQueries } from "../tasks/query-client";
+import { QuickAdd } from "../widgets/QuickAdd";
+import { TaskRows } from "../widgets/TaskRows";
+
+const TITLES: Record<View, string> = { today: "Today", upcoming: "Upcoming" };
+
+function ShowCompleted({ on }: { on: boolean }) {
+  const navigate = useNavigate();
+  const id = useId();
+  return (
+    <div className="show-completed">
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        checked={on}
+        aria-checked={on}
+        onChange={(e) =>
+          void navigate({
+            to: ".",
+            search: (prev: ViewSearch): ViewSearch => ({
+              ...prev,
+              done: e.target.checked ? "1" : undefined,
+            }),
+          })
+        }
+      />
+      <label htmlFor={id}>Show completed</label>
+    </div>
+  );
+}
+
+function Failure({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <div role="alert" className="error">
+      <p>{describeError(error)}</p>
+      <button type="button" onClick={retry}>
+        Retry
+      </button>
+    </div>
+  );
+}
+
+/** Upcoming's days: runs of the same due date (the server orders by it). */
+export function groupByDay(tasks: Task[]): [string, Task[]][] {
+  const days = new Map<string, Task[]>();
+  for (const task of tasks) {
+    const day = task.dueDate ?? "";
+    days.set(day, [...(days.get(day) ?? []), task]);
+  }
+  return [...days];
+}
+
+function ViewScreen({ view, search }: { view: View; search: ViewSearch }) {
+  const includeDone = search.done === "1";
+  // The person's own date: the server never guesses a time zone.
+  const result = useView(view, { today: localToday(), includeDone });
+  const heading = useScreen(TITLES[view]);
+  const id = useId();
+  const tasks = result.data?.items ?? [];
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <div className="list-header">
+        <h1 id={`${id}-heading`} tabIndex={-1} ref={heading}>
+          {TITLES[view]}
+        </h1>
+        <ShowCompleted on={includeDone} />
+      </div>
+      <QuickAdd />
+      {result.isPending ? (
+        <p role="status">Loading tasks…</p>
+      ) : result.isError ? (
+        <Failure error={result.error} retry={() => void result.refetch()} />
+      ) : view === "upcoming" && tasks.length > 0 ? (
+        groupByDay(tasks).map(([day, items]) => (
+          <section key={day} aria-labelledby={`${id}-${day}`} className="day">
+            <h2 id={`${id}-${day}`}>{formatDay(day)}</h2>
+            <TaskRows tasks={items} headingId={`${id}-heading`} empty="" />
+          </section>
+        ))
+      ) : (
+        <TaskRows
+          tasks={tasks}
+          headingId={`${id}-heading`}
+          empty={view === "today" ? "Nothing due today." : "Nothing due in the next seven days."}
+        />
+      )}
+      {result.data?.truncated ? (
+        <p className="empty">Only the first {tasks.length} tasks are shown.</p>
+      ) : null}
+    </section>
+  );
+}
+
+const todayRoute = getRouteApi("/today");
+const upcomingRoute = getRouteApi("/upcoming");
+
+export const TodayScreen = withQueries(function Today() {
+  return <ViewScreen view="today" search={todayRoute.useSearch()} />;
+});
+export const UpcomingScreen = withQueries(function Upcoming() {
+  return <ViewScreen view="upcoming" search={upcomingRoute.useSearch()} />;
+});
+
+const listRoute = getRouteApi("/lists/$listId");
+
+function ListView() {
+  const { listId } = listRoute.useParams();
+  const search = listRoute.useSearch();
+  const includeDone = search.done === "1";
+  const lists = useLists();
+  const list = lists.data?.items.find((l) => l.listId === listId);
+  const name = list?.name ?? (lists.isPending ? "List" : "List not found");
+  const heading = useScreen(name);
+  const id = useId();
+  const tasks = useTaskList({ sort: "created", listId });
+  const all = tasks.data?.pages.flatMap((page) => page.items) ?? [];
+  const shown = includeDone ? all : all.filter((task) => task.status !== "done");
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <div className="list-header">
+        <h1 id={`${id}-heading`} tabIndex={-1} ref={heading}>
+          {name}
+        </h1>
+        <ShowCompleted on={includeDone} />
+      </div>
+      <Members listId={listId} />
+      {list && list.role !== "viewer" ? <QuickAdd listId={listId} /> : null}
+      {tasks.isPending ? (
+        <p role="status">Loading tasks…</p>
+      ) : tasks.isError && all.length === 0 ? (
+        <Failure error={tasks.error} retry={() => void tasks.refetch()} />
+      ) : (
+        <TaskRows
+          tasks={shown}
+          headingId={`${id}-heading`}
+          empty={all.length > 0 ? "Every task here is done." : "No tasks in this list yet."}
+          more={
+            tasks.hasNextPage
+              ? {
+                  loading: tasks.isFetchingNextPage,
+                  load: async () => void (await tasks.fetchNextPage()),
+                }
+              : undefined
+          }
+          moreError={tasks.isFetchNextPageError ? describeError(tasks.error) : undefined}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Who is in the list (under its name): people see with whom they share it. */
+function Members({ listId }: { listId: string }) {
+  const members = useMembers(listId);
+  if (!members.data) return null;
+  return (
+    <p className="members">
+      <span className="label">Members: </span>
+      {members.data.items.map((m) => `${m.email} (${m.role})`).join(", ")}
+    </p>
+  );
+}
+
+export const ListScreen = withQueries(ListView);
