@@ -109,7 +109,11 @@ test("in memory, a restarted DynamoDB Local gets its tables back and the API ser
     process.kill(first, "SIGKILL");
     await eventually(() => stack.dynamoPid() !== first);
     // Everything was lost, people included: a new sign-up, then a create, works.
-    const tokens = await signUp(stack.urls, `after-crash-${Date.now()}@example.com`, "password123");
+    const tokens = await signUp(
+      stack.urls,
+      `after-crash-${Date.now()}@example.com`,
+      "correct-horse-battery",
+    );
     const created = await fetch(`${stack.urls.api}/tasks`, {
       method: "POST",
       headers: { authorization: `Bearer ${tokens.access}`, "content-type": "application/json" },

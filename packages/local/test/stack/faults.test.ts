@@ -44,7 +44,8 @@ beforeAll(async () => {
     tables: { tasks: "faults-tasks", auth: "faults-auth" },
     webOrigins: ["http://127.0.0.1:5173"],
   });
-  token = (await signUp(stack.urls, `faults-${Date.now()}@example.com`, "password123")).access;
+  token = (await signUp(stack.urls, `faults-${Date.now()}@example.com`, "correct-horse-battery"))
+    .access;
 }, 240_000);
 
 afterAll(async () => {
