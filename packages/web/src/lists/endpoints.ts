@@ -1,5 +1,11 @@
 /** The list and view endpoints, typed and validated with the core schemas. */
-import { ListsOfPerson, MemberList } from "@taskmanager/core/list/schema";
+import {
+  type CreateListInput,
+  List,
+  ListsOfPerson,
+  MemberList,
+  type UpdateListInput,
+} from "@taskmanager/core/list/schema";
 import { ViewPage } from "@taskmanager/core/view/schema";
 import { apiRequest } from "../api-client";
 
@@ -22,3 +28,15 @@ export function fetchView(view: View, filter: ViewFilter) {
   if (filter.includeDone) query.set("includeDone", "true");
   return apiRequest(`/views/${view}?${query}`, { schema: ViewPage });
 }
+
+const listPath = (listId: string) => `/lists/${encodeURIComponent(listId)}`;
+
+export const createList = (input: CreateListInput) =>
+  apiRequest("/lists", { method: "POST", body: input, schema: List });
+
+export const renameList = (listId: string, input: UpdateListInput) =>
+  apiRequest(listPath(listId), { method: "PATCH", body: input, schema: List });
+
+/** `withTasks`: the person was asked and agreed that the list's tasks go with it. */
+export const deleteList = (listId: string, withTasks: boolean) =>
+  apiRequest(`${listPath(listId)}${withTasks ? "?tasks=delete" : ""}`, { method: "DELETE" });

@@ -1,6 +1,16 @@
 /** Server state for lists, members and the views across lists (TanStack Query). */
-import { useQuery } from "@tanstack/react-query";
-import { fetchLists, fetchMembers, fetchView, type View, type ViewFilter } from "./endpoints";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CreateListInput, UpdateListInput } from "@taskmanager/core/list/schema";
+import {
+  createList,
+  deleteList,
+  fetchLists,
+  fetchMembers,
+  fetchView,
+  renameList,
+  type View,
+  type ViewFilter,
+} from "./endpoints";
 
 export const listKeys = {
   all: ["lists"] as const,
@@ -15,3 +25,43 @@ export const useMembers = (listId: string) =>
 
 export const useView = (view: View, filter: ViewFilter) =>
   useQuery({ queryKey: listKeys.view(view, filter), queryFn: () => fetchView(view, filter) });
+
+/** After a change to a list: the sidebar (names, counts) and the views that read it. */
+function useRefreshLists() {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: listKeys.all });
+    void client.invalidateQueries({ queryKey: ["views"] });
+  };
+}
+
+export function useCreateList() {
+  const refresh = useRefreshLists();
+  return useMutation({
+    mutationFn: (input: CreateListInput) => createList(input),
+    onSettled: refresh,
+  });
+}
+
+export function useRenameList() {
+  const refresh = useRefreshLists();
+  return useMutation({
+    mutationFn: ({ listId, input }: { listId: string; input: UpdateListInput }) =>
+      renameList(listId, input),
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteList() {
+  const client = useQueryClient();
+  const refresh = useRefreshLists();
+  return useMutation({
+    mutationFn: ({ listId, withTasks }: { listId: string; withTasks: boolean }) =>
+      deleteList(listId, withTasks),
+    onSuccess: () => {
+      // Its tasks are gone for everyone: no cached page may show them.
+      void client.invalidateQueries({ queryKey: ["tasks"] });
+    },
+    onSettled: refresh,
+  });
+}

@@ -31,6 +31,7 @@ import {
   type Side,
 } from "../widgets/ConflictChoices";
 import { DeleteButton } from "../widgets/DeleteButton";
+import { MoveToList } from "../widgets/MoveToList";
 import { TaskForm } from "../widgets/TaskForm";
 import { NotFound } from "./NotFound";
 
@@ -153,7 +154,14 @@ function TaskView({ task, onEdit, onDelete }: ViewProps) {
           )}
         </dd>
         <dt>Updated</dt>
-        <dd>{formatMoment(task.updatedAt)}</dd>
+        <dd>
+          {formatMoment(task.updatedAt)}
+          {task.updatedBy ? ` by ${task.updatedBy}` : null}
+        </dd>
+        <dt>List</dt>
+        <dd>
+          <MoveToList task={task} />
+        </dd>
       </dl>
       {task.description ? <p className="description">{task.description}</p> : null}
       <div className="actions">

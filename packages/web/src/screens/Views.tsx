@@ -13,6 +13,7 @@ import type { ViewSearch } from "../search";
 import { formatDay, localToday } from "../tasks/dates";
 import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
+import { ListActions } from "../widgets/ListActions";
 import { QuickAdd } from "../widgets/QuickAdd";
 import { TaskRows } from "../widgets/TaskRows";
 
@@ -136,6 +137,7 @@ function ListView() {
         <h1 id={`${id}-heading`} tabIndex={-1} ref={heading}>
           {name}
         </h1>
+        {list?.role === "owner" ? <ListActions key={list.version} list={list} /> : null}
         <ShowCompleted on={includeDone} />
       </div>
       <Members listId={listId} />

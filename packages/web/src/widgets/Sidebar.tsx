@@ -3,11 +3,12 @@
  * (the entry chunk has a size budget). On a phone (CSS, max-width 40rem) it folds
  * behind a "Menu" button, which closes again once a view is chosen.
  */
-
-import { Link } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import type { ListsOfPerson } from "@taskmanager/core/list/schema";
-import { type ReactNode, useId, useState } from "react";
-import { useLists } from "../lists/queries";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { announce } from "../app/announce";
+import { describeError } from "../app/error-message";
+import { useCreateList, useLists } from "../lists/queries";
 import { withQueries } from "../tasks/query-client";
 
 /** "3", or "999+" past the count's cap; read out as "3 open". */
@@ -82,8 +83,60 @@ function SidebarNav() {
             ))}
           </ul>
         )}
+        <NewList onCreated={close} />
       </div>
     </nav>
+  );
+}
+
+/** A name and Enter: the list is made and opened (its heading takes focus, as any screen's). */
+function NewList({ onCreated }: { onCreated: () => void }) {
+  const id = useId();
+  const create = useCreateList();
+  const navigate = useNavigate();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError("Name must not be empty.");
+      return;
+    }
+    setError(null);
+    create.mutate(
+      { name },
+      {
+        onSuccess: (list) => {
+          setName("");
+          announce(`Created list “${list.name}”.`);
+          onCreated();
+          void navigate({ to: "/lists/$listId", params: { listId: list.listId } });
+        },
+        onError: (failure) => setError(describeError(failure)),
+      },
+    );
+  }
+  return (
+    <form className="new-list" onSubmit={submit} noValidate>
+      <label htmlFor={`${id}-name`}>New list</label>
+      <input
+        id={`${id}-name`}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        placeholder="e.g. Groceries"
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <button type="submit" disabled={create.isPending}>
+        Add list
+      </button>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </form>
   );
 }
 

@@ -1,0 +1,148 @@
+/**
+ * An owner's actions on a list, in its header: rename in place, and delete, which
+ * asks first and says when the list's tasks go with it. The server refuses to
+ * delete a list with tasks unless asked to (`?tasks=delete`): that is only sent
+ * once the person has agreed, and a refusal (completed tasks left in it) asks again.
+ */
+
+import { useNavigate } from "@tanstack/react-router";
+import type { List } from "@taskmanager/core/list/schema";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { ApiError } from "../api-client";
+import { announce } from "../app/announce";
+import { describeError } from "../app/error-message";
+import { useDeleteList, useRenameList } from "../lists/queries";
+import { DeleteButton } from "./DeleteButton";
+
+export function ListActions({ list }: { list: List }) {
+  const [renaming, setRenaming] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  if (renaming) {
+    return (
+      <RenameForm
+        list={list}
+        done={() => {
+          setRenaming(false);
+          // Back where the person started, whether they saved or cancelled.
+          requestAnimationFrame(() => opener.current?.focus());
+        }}
+      />
+    );
+  }
+  return (
+    <div className="list-actions">
+      <button type="button" ref={opener} onClick={() => setRenaming(true)}>
+        Rename<span className="visually-hidden"> list “{list.name}”</span>
+      </button>
+      <DeleteList list={list} />
+    </div>
+  );
+}
+
+function RenameForm({ list, done }: { list: List; done: () => void }) {
+  const id = useId();
+  const rename = useRenameList();
+  const [name, setName] = useState(list.name);
+  const [error, setError] = useState<string | null>(null);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError("Name must not be empty.");
+      return;
+    }
+    rename.mutate(
+      { listId: list.listId, input: { version: list.version, name } },
+      {
+        onSuccess: (saved) => {
+          announce(`Renamed to “${saved.name}”.`);
+          done();
+        },
+        onError: (failure) => setError(describeError(failure)),
+      },
+    );
+  }
+  return (
+    <form
+      className="rename-list"
+      onSubmit={submit}
+      noValidate
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          done();
+        }
+      }}
+    >
+      <label htmlFor={`${id}-name`}>List name</label>
+      <input
+        id={`${id}-name`}
+        value={name}
+        // biome-ignore lint/a11y/noAutofocus: the person asked to rename: the field is what they came for
+        autoFocus
+        onChange={(e) => setName(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        autoComplete="off"
+      />
+      <button type="submit" className="primary" disabled={rename.isPending}>
+        Save
+      </button>
+      <button type="button" onClick={done}>
+        Cancel
+      </button>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function DeleteList({ list }: { list: List }) {
+  const remove = useDeleteList();
+  const navigate = useNavigate();
+  // The server said it still holds tasks (completed ones, which the count leaves out).
+  const [refused, setRefused] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const withTasks = list.openTasks > 0 || refused;
+  const question = withTasks
+    ? `Delete this list and every task in it${list.openTasks > 0 ? ` (${list.openTasks}${list.openTasksCapped ? "+" : ""} open)` : ", completed ones included"}?`
+    : "Delete this list?";
+  return (
+    <>
+      <DeleteButton
+        name={list.name}
+        question={question}
+        disabled={remove.isPending}
+        onConfirm={() => {
+          setError(null);
+          remove.mutate(
+            { listId: list.listId, withTasks },
+            {
+              onSuccess: () => {
+                announce(`Deleted list “${list.name}”.`);
+                void navigate({ to: "/" });
+              },
+              onError: (failure) => {
+                if (failure instanceof ApiError && failure.code === "conflict" && !withTasks) {
+                  setRefused(true);
+                  setError(
+                    "This list still holds completed tasks. Delete again to delete them too.",
+                  );
+                  return;
+                }
+                setError(describeError(failure));
+              },
+            },
+          );
+        }}
+      />
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
