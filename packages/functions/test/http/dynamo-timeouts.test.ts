@@ -79,7 +79,7 @@ let handlers: {
 
 beforeAll(async () => {
   const stack = inject("stack");
-  token = (await signUp(stack, `budget-${Date.now()}@example.com`, "password123")).access;
+  token = (await signUp(stack, `budget-${Date.now()}@example.com`, "correct-horse-battery")).access;
   await new Promise<void>((done) => standIn.listen(0, "127.0.0.1", done));
   process.env.AWS_ENDPOINT_URL_DYNAMODB = `http://127.0.0.1:${(standIn.address() as { port: number }).port}`;
   handlers = {

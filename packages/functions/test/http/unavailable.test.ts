@@ -16,7 +16,7 @@ afterAll(() => {
 
 test("a request while DynamoDB is unreachable is a 503 with the envelope", async () => {
   const stack = inject("stack");
-  const tokens = await signUp(stack, `down-${Date.now()}@example.com`, "password123");
+  const tokens = await signUp(stack, `down-${Date.now()}@example.com`, "correct-horse-battery");
 
   process.env.AWS_ENDPOINT_URL_DYNAMODB = `http://127.0.0.1:${await freePort()}`;
   process.env.SST_RESOURCE_Auth = JSON.stringify({ url: stack.auth, type: "sst.sst.Linkable" });
