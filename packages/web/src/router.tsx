@@ -42,6 +42,12 @@ const listOfTasksRoute = createRoute({
   component: lazyRouteComponent(() => import("./screens/Views"), "ListScreen"),
 });
 
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/invitations/$token",
+  component: lazyRouteComponent(() => import("./screens/Invitation"), "InvitationScreen"),
+});
+
 const newTaskRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/new",
@@ -65,6 +71,7 @@ export const routeTree = rootRoute.addChildren([
   todayRoute,
   upcomingRoute,
   listOfTasksRoute,
+  invitationRoute,
   newTaskRoute,
   taskRoute,
   callbackRoute,

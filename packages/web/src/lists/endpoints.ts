@@ -1,9 +1,16 @@
 /** The list and view endpoints, typed and validated with the core schemas. */
 import {
+  AcceptedInvitation,
+  type CreateInvitationInput,
   type CreateListInput,
+  Invitation,
+  InvitationList,
+  InvitationPreview,
   List,
   ListsOfPerson,
+  Member,
   MemberList,
+  type Role,
   type UpdateListInput,
 } from "@taskmanager/core/list/schema";
 import { ViewPage } from "@taskmanager/core/view/schema";
@@ -40,3 +47,35 @@ export const renameList = (listId: string, input: UpdateListInput) =>
 /** `withTasks`: the person was asked and agreed that the list's tasks go with it. */
 export const deleteList = (listId: string, withTasks: boolean) =>
   apiRequest(`${listPath(listId)}${withTasks ? "?tasks=delete" : ""}`, { method: "DELETE" });
+
+const memberPath = (listId: string, memberId: string) =>
+  `${listPath(listId)}/members/${encodeURIComponent(memberId)}`;
+
+export const changeRole = (listId: string, memberId: string, role: Role) =>
+  apiRequest(memberPath(listId, memberId), { method: "PATCH", body: { role }, schema: Member });
+
+export const removeMember = (listId: string, memberId: string) =>
+  apiRequest(memberPath(listId, memberId), { method: "DELETE" });
+
+export const fetchInvitations = (listId: string) =>
+  apiRequest(`${listPath(listId)}/invitations`, { schema: InvitationList });
+
+export const invite = (listId: string, input: CreateInvitationInput) =>
+  apiRequest(`${listPath(listId)}/invitations`, {
+    method: "POST",
+    body: input,
+    schema: Invitation,
+  });
+
+export const revokeInvitation = (listId: string, invitationId: string) =>
+  apiRequest(`${listPath(listId)}/invitations/${encodeURIComponent(invitationId)}`, {
+    method: "DELETE",
+  });
+
+const tokenPath = (token: string) => `/invitations/${encodeURIComponent(token)}`;
+
+export const previewInvitation = (token: string) =>
+  apiRequest(tokenPath(token), { schema: InvitationPreview });
+
+export const acceptInvitation = (token: string) =>
+  apiRequest(`${tokenPath(token)}/accept`, { method: "POST", schema: AcceptedInvitation });

@@ -4,7 +4,7 @@
  */
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import type { Task } from "@taskmanager/core/task/schema";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { describeError } from "../app/error-message";
 import { useScreen } from "../app/screen";
 import type { View } from "../lists/endpoints";
@@ -15,6 +15,7 @@ import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
 import { ListActions } from "../widgets/ListActions";
 import { QuickAdd } from "../widgets/QuickAdd";
+import { SharePanel } from "../widgets/SharePanel";
 import { TaskRows } from "../widgets/TaskRows";
 
 const TITLES: Record<View, string> = { today: "Today", upcoming: "Upcoming" };
@@ -128,6 +129,7 @@ function ListView() {
   const name = list?.name ?? (lists.isPending ? "List" : "List not found");
   const heading = useScreen(name);
   const id = useId();
+  const [sharing, setSharing] = useState(false);
   const tasks = useTaskList({ sort: "created", listId });
   const all = tasks.data?.pages.flatMap((page) => page.items) ?? [];
   const shown = includeDone ? all : all.filter((task) => task.status !== "done");
@@ -137,10 +139,18 @@ function ListView() {
         <h1 id={`${id}-heading`} tabIndex={-1} ref={heading}>
           {name}
         </h1>
-        {list?.role === "owner" ? <ListActions key={list.version} list={list} /> : null}
+        {list?.role === "owner" ? (
+          <ListActions
+            key={list.version}
+            list={list}
+            sharing={sharing}
+            onShare={() => setSharing(!sharing)}
+          />
+        ) : null}
         <ShowCompleted on={includeDone} />
       </div>
       <Members listId={listId} />
+      {sharing && list ? <SharePanel key={listId} listId={listId} name={list.name} /> : null}
       {list && list.role !== "viewer" ? <QuickAdd listId={listId} /> : null}
       {tasks.isPending ? (
         <p role="status">Loading tasks…</p>

@@ -9,6 +9,8 @@ import { useEffect, useRef, useState } from "react";
 type Props = {
   onConfirm: () => void;
   disabled?: boolean;
+  /** The verb, when it is not a delete (removing a member: "Remove"). */
+  action?: string;
 } & (
   | { task: Task; name?: never; question?: never }
   /** Something else than a task: its name, and what to ask ("Delete this file?"). */
@@ -21,6 +23,7 @@ export function DeleteButton({
   question,
   onConfirm,
   disabled,
+  action = "Delete",
 }: Props) {
   const [confirming, setConfirming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -41,13 +44,13 @@ export function DeleteButton({
       <button
         type="button"
         className="danger"
-        title="Delete"
+        title={action}
         ref={opener}
         disabled={disabled}
         onClick={() => setConfirming(true)}
       >
         <span className="action-icon" aria-hidden="true" data-icon="✕" />
-        <span className="action-label">Delete</span>
+        <span className="action-label">{action}</span>
         <span className="visually-hidden"> “{name}”</span>
       </button>
     );
@@ -55,7 +58,11 @@ export function DeleteButton({
   return (
     <fieldset
       className="confirm"
-      aria-label={`Confirm deleting “${name}”`}
+      aria-label={
+        action === "Delete"
+          ? `Confirm deleting “${name}”`
+          : `Confirm: ${action.toLowerCase()} “${name}”`
+      }
       onKeyDown={(event) => {
         if (event.key === "Escape") {
           event.stopPropagation();
@@ -74,7 +81,7 @@ export function DeleteButton({
           onConfirm();
         }}
       >
-        Yes, delete
+        Yes, {action.toLowerCase()}
       </button>
       <button type="button" onClick={keep}>
         Keep

@@ -14,7 +14,14 @@ import { describeError } from "../app/error-message";
 import { useDeleteList, useRenameList } from "../lists/queries";
 import { DeleteButton } from "./DeleteButton";
 
-export function ListActions({ list }: { list: List }) {
+interface Props {
+  list: List;
+  /** Whether the share panel is open (the panel itself sits under the header). */
+  sharing: boolean;
+  onShare: () => void;
+}
+
+export function ListActions({ list, sharing, onShare }: Props) {
   const [renaming, setRenaming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   if (renaming) {
@@ -31,6 +38,9 @@ export function ListActions({ list }: { list: List }) {
   }
   return (
     <div className="list-actions">
+      <button type="button" aria-expanded={sharing} onClick={onShare}>
+        Share
+      </button>
       <button type="button" ref={opener} onClick={() => setRenaming(true)}>
         Rename<span className="visually-hidden"> list “{list.name}”</span>
       </button>
