@@ -12,6 +12,14 @@ export default defineConfig({
           // A group takes only its own modules, not React that they import.
           includeDependenciesRecursively: false,
           groups: [
+            // React and React DOM apart from the entry: a library chunk that took them
+            // from the entry (the router did, once the sidebar's lazy import moved React
+            // DOM there) imports the entry back, and that cycle runs the router before
+            // React exists ("r is not a function": a blank page).
+            {
+              name: "react",
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/,
+            },
             {
               name: "router",
               test: /[\\/]node_modules[\\/].*@tanstack[\\/](react-router|router-core|history|store|react-store)[\\/]/,

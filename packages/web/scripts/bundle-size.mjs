@@ -14,9 +14,15 @@ const preloaded = [
 ].map((m) => m[1]);
 if (entry.length === 0) throw new Error(`No entry script in ${dist}/index.html`);
 const gzipped = (file) => gzipSync(readFileSync(join(dist, file))).length / 1024;
-// Once each: a chunk that imports the entry back (the router chunk takes React DOM
-// from it) makes Vite list the entry as a modulepreload too.
-const upfront = [...new Set([...entry, ...preloaded])];
+// A chunk that imports the entry back makes Vite list the entry as a modulepreload:
+// that cycle runs the chunk before the entry's exports exist, and the page stays
+// blank ("r is not a function"). vite.config.ts keeps React in a chunk of its own.
+const cyclic = entry.filter((file) => preloaded.includes(file));
+if (cyclic.length > 0) {
+  console.error(`A chunk imports the entry back (${cyclic.join(", ")}): the app would not start.`);
+  process.exit(1);
+}
+const upfront = [...entry, ...preloaded];
 let total = 0;
 for (const file of upfront) {
   const size = gzipped(file);
