@@ -13,6 +13,7 @@ import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import { useDeleteList, useRenameList } from "../lists/queries";
 import { DeleteButton } from "./DeleteButton";
+import { FormAlert } from "./FormAlert";
 
 interface Props {
   list: List;
@@ -100,11 +101,7 @@ function RenameForm({ list, done }: { list: List; done: () => void }) {
       <button type="button" onClick={done}>
         Cancel
       </button>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert id={`${id}-error`} message={error} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import { useLists } from "../lists/queries";
 import { useUpdateTask } from "../tasks/queries";
+import { FormAlert } from "./FormAlert";
 
 const INBOX = "";
 
@@ -59,11 +60,7 @@ export function MoveToList({ task }: { task: Task }) {
       >
         Move
       </button>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert id={`${id}-error`} message={error} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import {
 import { listKeys, useMembers } from "../lists/queries";
 import { currentEmail } from "../tokens";
 import { DeleteButton } from "./DeleteButton";
+import { FormAlert } from "./FormAlert";
 
 const roleLabel: Record<Role, string> = { viewer: "Viewer", editor: "Editor", owner: "Owner" };
 
@@ -189,11 +190,7 @@ function InviteForm({ listId, onSent }: { listId: string; onSent: () => void }) 
       <button type="submit" className="primary" disabled={send.isPending}>
         Send invitation
       </button>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert id={`${id}-error`} message={error} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import { useCreateList, useLists } from "../lists/queries";
 import { withQueries } from "../tasks/query-client";
+import { FormAlert } from "./FormAlert";
 
 /** "3", or "999+" past the count's cap; read out as "3 open". */
 function Count({ count }: { count?: ListsOfPerson["inbox"] }) {
@@ -131,11 +132,7 @@ function NewList({ onCreated }: { onCreated: () => void }) {
       <button type="submit" disabled={create.isPending}>
         Add list
       </button>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert id={`${id}-error`} message={error} />
     </form>
   );
 }
