@@ -24,3 +24,33 @@ test("only a person who has signed in has settings to change", async () => {
     User.updateSettings(`nobody-${ulid()}@example.com`, { timeZone: "Asia/Tokyo" }),
   ).rejects.toMatchObject(notFound);
 });
+
+test("locale and digest hour are set alone, kept canonical, and null turns the digest off", async () => {
+  const email = `prefs-${ulid()}@example.com`;
+  await User.fromEmail(email);
+  await User.updateSettings(email, { timeZone: "Asia/Tokyo" });
+  expect(await User.updateSettings(email, { locale: "EN-gb" })).toEqual({
+    timeZone: "Asia/Tokyo",
+    locale: "en-GB",
+  });
+  expect(await User.updateSettings(email, { digestHour: 7 })).toEqual({
+    timeZone: "Asia/Tokyo",
+    locale: "en-GB",
+    digestHour: 7,
+  });
+  for (const bad of [
+    { locale: "not a locale!" },
+    { digestHour: 24 },
+    { digestHour: -1 },
+    { digestHour: 7.5 },
+    {},
+    { colour: "blue" },
+  ]) {
+    await expect(User.updateSettings(email, bad as never)).rejects.toMatchObject(invalidInput);
+  }
+  expect(await User.updateSettings(email, { digestHour: null })).toEqual({
+    timeZone: "Asia/Tokyo",
+    locale: "en-GB",
+  });
+  expect(await User.settings(email)).toEqual({ timeZone: "Asia/Tokyo", locale: "en-GB" });
+});

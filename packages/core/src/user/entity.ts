@@ -14,6 +14,10 @@ export const UserEntity = new Entity(
       createdAt: { type: "string", required: true, readOnly: true },
       /** Their IANA time zone (issue 20): what "today", due times and reminders are read in. */
       timeZone: { type: "string" },
+      /** The language quick add reads dates in (a canonical BCP 47 tag). */
+      locale: { type: "string" },
+      /** The hour (0–23, in `timeZone`) of their daily digest; absent: none. */
+      digestHour: { type: "number" },
     },
     indexes: {
       byEmail: {

@@ -32,11 +32,21 @@ export async function fromEmail(rawEmail: string): Promise<User> {
   return { userId: data.userId, email };
 }
 
+const SETTINGS = ["timeZone", "locale", "digestHour"] as const;
+
 /** A person's settings (their record exists from their first sign-in on). */
 export async function settings(rawEmail: string): Promise<UserSettings> {
   const email = parseInput(Email, rawEmail);
-  const { data } = await UserEntity.get({ email }).go({ attributes: ["timeZone"] });
-  return data?.timeZone ? { timeZone: data.timeZone } : {};
+  const { data } = await UserEntity.get({ email }).go({ attributes: [...SETTINGS] });
+  return settingsOf(data ?? {});
+}
+
+function settingsOf(stored: Partial<Record<(typeof SETTINGS)[number], unknown>>): UserSettings {
+  const result: UserSettings = {};
+  if (typeof stored.timeZone === "string") result.timeZone = stored.timeZone;
+  if (typeof stored.locale === "string") result.locale = stored.locale;
+  if (typeof stored.digestHour === "number") result.digestHour = stored.digestHour;
+  return result;
 }
 
 /** The zone a person's dates are read in: theirs, or UTC until they set one. */
@@ -44,18 +54,23 @@ export async function timeZoneOf(email: string): Promise<string> {
   return (await settings(email)).timeZone ?? DEFAULT_TIME_ZONE;
 }
 
+/** Sets the settings given and keeps the rest; `digestHour: null` turns the digest off. */
 export async function updateSettings(
   rawEmail: string,
   input: UpdateSettingsInput,
 ): Promise<UserSettings> {
   const email = parseInput(Email, rawEmail);
-  const { timeZone } = parseInput(UpdateSettingsInput, input);
+  const { digestHour, ...set } = parseInput(UpdateSettingsInput, input);
   try {
     // A patch: only an existing person (the issuer created them at sign-in).
-    await UserEntity.patch({ email }).set({ timeZone }).go();
+    let update = UserEntity.patch({ email }).set(
+      digestHour === null ? set : { ...set, digestHour },
+    );
+    if (digestHour === null) update = update.remove(["digestHour"]);
+    const { data } = await update.go({ response: "all_new" });
+    return settingsOf(data);
   } catch (error) {
     if (isConditionFailure(error)) throw new VisibleError("not_found", "User not found");
     throw error;
   }
-  return { timeZone };
 }

@@ -19,7 +19,7 @@ export const scheduleRoutes = {
     handler: handler("settings/get"),
     access: [Auth.verifyTokens, Tasks.getItem],
     role: "self",
-    summary: "The caller's settings (their time zone)",
+    summary: "The caller's settings (time zone, quick add's locale, daily digest hour)",
     response: { status: 200, schema: UserSettings, description: "The settings." },
   },
   updateSettings: {
@@ -29,7 +29,7 @@ export const scheduleRoutes = {
     access: [Auth.verifyTokens, Tasks.updateItem],
     role: "self",
     summary:
-      "Set the caller's time zone (an IANA name): Today, Overdue, due times and reminders follow it",
+      "Set any of the caller's settings: the time zone (an IANA name) that Today, Overdue, due times and reminders follow, the locale quick add reads dates in, and the digest hour (null: no digest)",
     body: { schema: UpdateSettingsInput, example: { timeZone: "Europe/Paris" } },
     response: { status: 200, schema: UserSettings, description: "The settings as now stored." },
   },
