@@ -1,0 +1,35 @@
+/**
+ * The person's settings (time zone, quick add's locale, daily digest hour): one query
+ * every screen shares, and the change that keeps it current. It reads the API (zod,
+ * TanStack Query), so only chunks that load on demand import it, never the shell.
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type UpdateSettingsInput, UserSettings } from "@taskmanager/core/user/schema";
+import { apiRequest } from "../api-client";
+
+export const settingsKey = ["settings"] as const;
+
+export const fetchSettings = () => apiRequest("/me/settings", { schema: UserSettings });
+
+export const updateSettings = (input: UpdateSettingsInput) =>
+  apiRequest("/me/settings", { method: "PATCH", body: input, schema: UserSettings });
+
+/** Settings change rarely, and only here: read once per session, then kept. */
+export const useSettings = () =>
+  useQuery({ queryKey: settingsKey, queryFn: fetchSettings, staleTime: Number.POSITIVE_INFINITY });
+
+/** Sets any subset; the answer (the settings as now stored) replaces the cached ones. */
+export function useUpdateSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: updateSettings,
+    onSuccess: (settings) => client.setQueryData(settingsKey, settings),
+  });
+}
+
+/** The browser's own IANA time zone (what a person gets until they pick another). */
+export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The locale quick add reads dates in: the person's setting, else the browser's language. */
+export const settingsLocale = (settings: UserSettings | undefined) =>
+  settings?.locale ?? (typeof navigator === "undefined" ? "en" : navigator.language) ?? "en";
