@@ -24,8 +24,18 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 };
 
+/** One run with the job's own mail, reach and zones; `now` for tests that choose the moment. */
+export function runOnce(now?: number): Promise<Reminder.RunReport> {
+  return Reminder.runDue({
+    ...(now === undefined ? {} : { now }),
+    send: sendReminder,
+    reach,
+    zoneOf: User.timeZoneOf,
+  });
+}
+
 export async function handler(): Promise<Reminder.RunReport> {
-  const report = await Reminder.runDue({ send: sendReminder, reach, zoneOf: User.timeZoneOf });
+  const report = await runOnce();
   const { lateness, ...counts } = report;
   // A quiet minute is a debug line: `pnpm start` runs this every minute too.
   const log = report.read > 0 || report.failed > 0 ? logger.info : logger.debug;

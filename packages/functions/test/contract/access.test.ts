@@ -16,6 +16,7 @@ import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type Access, grantsFor, type LinkName } from "../../src/access";
 import { streamCleanup } from "../../src/attachments/cleanup-subscription";
+import { reminderJob } from "../../src/reminders/job";
 import { exportFunction, issuer, type RouteDefinition, routes } from "../../src/routes";
 import { api, newPerson, type Person } from "../helpers/api";
 import { createList, join } from "../helpers/lists";
@@ -263,6 +264,7 @@ test("no grant is a wildcard, and every resource is one of the linked resource's
     ...routes.map((route) => [label(route), route.access] as const),
     ["issuer", issuer.access] as const,
     ["export", exportFunction.access] as const,
+    ["reminder job", reminderJob.access] as const,
   ]) {
     for (const grant of grantsFor(access, (link, scope) => [`arn:${link}:${scope}`])) {
       expect(
@@ -272,4 +274,77 @@ test("no grant is a wildcard, and every resource is one of the linked resource's
       for (const action of grant.actions) expect(action, what).toMatch(/^[a-z0-9]+:[A-Za-z]+$/);
     }
   }
+});
+
+describe("the reminder job is granted exactly what its runs do to DynamoDB", () => {
+  const MINUTE = 60_000;
+  const isoMinute = (at: number) => new Date(at).toISOString().replace(/:\d\d\.\d{3}Z$/, ":00Z");
+
+  test("delivering, late, skipped (done, deleted, rescheduled) and a removed member's", async () => {
+    // Loaded now, after the proxy: the job's DynamoDB client is the one the routes use.
+    const { runOnce } = await import("../../src/reminders/run");
+    const owner = await newPerson("access-remind");
+    const member = await newPerson("access-remind-member");
+    const listId = await createList(owner);
+    const memberId = await join(owner, listId, member, "editor");
+    // A month ahead: no other suite's run of the job (at most 12 hours ahead) reads it.
+    const due = Math.ceil((Date.now() + 30 * 24 * 60 * MINUTE) / MINUTE) * MINUTE;
+    const lateDue = due + 10 * MINUTE;
+    const create = async (who: Person, title: string, at: number, extra = {}) => {
+      const created = await api("/tasks", {
+        method: "POST",
+        token: who.token,
+        body: { title, dueDate: "2030-01-01", reminders: [{ at: isoMinute(at) }], ...extra },
+      });
+      expect(created.status, created.text).toBe(201);
+      return (created.json as { taskId: string }).taskId;
+    };
+    await create(owner, "delivered", due);
+    await create(owner, "delivered in a list", due, { listId });
+    await create(member, "for a removed member", due, { listId });
+    const done = await create(owner, "completed", due);
+    const deleted = await create(owner, "deleted", due);
+    const moved = await create(owner, "rescheduled", due);
+    await create(owner, "late", lateDue);
+    const patch = (taskId: string, body: object) =>
+      api(`/tasks/${taskId}`, {
+        method: "PATCH",
+        token: owner.token,
+        body: { version: 1, ...body },
+      });
+    expect((await patch(done, { status: "done" })).status).toBe(200);
+    expect((await patch(moved, { reminders: [{ at: isoMinute(due + 60 * MINUTE) }] })).status).toBe(
+      200,
+    );
+    expect((await api(`/tasks/${deleted}`, { method: "DELETE", token: owner.token })).status).toBe(
+      204,
+    );
+    const removed = await api(`/lists/${listId}/members/${memberId}`, {
+      method: "DELETE",
+      token: owner.token,
+    });
+    expect(removed.status, removed.text).toBe(204);
+
+    recorded = new Set();
+    // Two concurrent runs in the minute (one claims, one is refused), then one after an outage.
+    const onTime = await Promise.all([runOnce(due + 5_000), runOnce(due + 5_000)]);
+    const late = await runOnce(lateDue + 40 * MINUTE);
+    const sum = (key: "sent" | "stale" | "late") =>
+      [...onTime, late].reduce((n, r) => n + r[key], 0);
+    expect({ sent: sum("sent"), stale: sum("stale"), late: sum("late") }).toEqual({
+      sent: 3,
+      stale: 4,
+      late: 1,
+    });
+    expect([...recorded].sort()).toEqual([...dynamoOnly(declared(reminderJob.access))].sort());
+    // The mail grant is used too: the owner's three reminders are in the mailbox.
+    const mail = await fetch(`${stack.mail}/mailbox/${encodeURIComponent(owner.email)}`);
+    const { messages } = (await mail.json()) as { messages: Array<{ subject: string }> };
+    expect(
+      messages
+        .map((m) => m.subject)
+        .filter((s) => /reminder/i.test(s))
+        .sort(),
+    ).toEqual(["Late reminder: late", "Reminder: delivered", "Reminder: delivered in a list"]);
+  }, 120_000);
 });
