@@ -120,8 +120,27 @@ export const UpcomingScreen = withQueries(function Upcoming() {
 
 const listRoute = getRouteApi("/lists/$listId");
 
-function ListView() {
+/** Whether the share panel is open, kept across a switch of lists (each list's view is new). */
+interface Sharing {
+  open: boolean;
+  /** The list Share was pressed in: the panel takes focus there, not on a later switch. */
+  openedIn: string | null;
+  toggle: (listId: string) => void;
+}
+
+function ListViews() {
   const { listId } = listRoute.useParams();
+  const [sharing, setSharing] = useState<{ open: boolean; openedIn: string | null }>({
+    open: false,
+    openedIn: null,
+  });
+  const toggle = (openedIn: string) => setSharing(({ open }) => ({ open: !open, openedIn }));
+  // Keyed by list: another list is a new screen (its heading takes focus, nothing begun
+  // in the previous one's header carries over), as any navigation.
+  return <ListView key={listId} listId={listId} sharing={{ ...sharing, toggle }} />;
+}
+
+function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
   const search = listRoute.useSearch();
   const includeDone = search.done === "1";
   const lists = useLists();
@@ -129,7 +148,6 @@ function ListView() {
   const name = list?.name ?? (lists.isPending ? "List" : "List not found");
   const heading = useScreen(name);
   const id = useId();
-  const [sharing, setSharing] = useState(false);
   const tasks = useTaskList({ sort: "created", listId });
   const all = tasks.data?.pages.flatMap((page) => page.items) ?? [];
   const shown = includeDone ? all : all.filter((task) => task.status !== "done");
@@ -143,14 +161,22 @@ function ListView() {
           <ListActions
             key={list.version}
             list={list}
-            sharing={sharing}
-            onShare={() => setSharing(!sharing)}
+            sharing={sharing.open}
+            onShare={() => sharing.toggle(listId)}
           />
         ) : null}
         <ShowCompleted on={includeDone} />
       </div>
       <Members listId={listId} />
-      {sharing && list ? <SharePanel key={listId} listId={listId} name={list.name} /> : null}
+      {/* Open across a switch of lists, for each list its own; only its owner shares it. */}
+      {sharing.open && list?.role === "owner" ? (
+        <SharePanel
+          key={listId}
+          listId={listId}
+          name={list.name}
+          takeFocus={sharing.openedIn === listId}
+        />
+      ) : null}
       {list && list.role !== "viewer" ? <QuickAdd listId={listId} /> : null}
       {tasks.isPending ? (
         <p role="status">Loading tasks…</p>
@@ -188,4 +214,4 @@ function Members({ listId }: { listId: string }) {
   );
 }
 
-export const ListScreen = withQueries(ListView);
+export const ListScreen = withQueries(ListViews);

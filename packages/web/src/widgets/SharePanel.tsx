@@ -36,10 +36,21 @@ function RoleOptions() {
   );
 }
 
-export function SharePanel({ listId, name }: { listId: string; name: string }) {
+interface Props {
+  listId: string;
+  name: string;
+  /** Opened by the person (Share): its heading takes focus. */
+  takeFocus: boolean;
+}
+
+export function SharePanel({ listId, name, takeFocus }: Props) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // Only on opening: a panel kept open across a switch of lists leaves focus to the screen.
+  const focusOnMount = useRef(takeFocus);
+  useEffect(() => {
+    if (focusOnMount.current) heading.current?.focus();
+  }, []);
   const client = useQueryClient();
   const members = useMembers(listId);
   const invitations = useQuery({

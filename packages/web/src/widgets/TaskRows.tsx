@@ -14,6 +14,7 @@ import { describeDue, localToday } from "../tasks/dates";
 import { pendingDeletes, resumePendingDeletes, scheduleDelete } from "../tasks/deletion";
 import { priorityLabel, statusLabel } from "../tasks/labels";
 import { useSetStatus } from "../tasks/queries";
+import { currentEmail } from "../tokens";
 import { DeleteButton } from "./DeleteButton";
 
 /** Quick add's stand-in rows have ids of their own until the server answers. */
@@ -126,6 +127,8 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
   const conflict = error instanceof ApiError && error.code === "conflict";
   // isPending is only true from the next render: a second click in the same instant must not send again.
   const sending = useRef(false);
+  // In a shared list: someone else's change is named (one's own goes without saying).
+  const by = task.updatedBy && task.updatedBy !== currentEmail() ? task.updatedBy : null;
 
   return (
     <li
@@ -150,7 +153,13 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
               {due.state === "later" ? null : <span className="due-date"> · {due.date}</span>}
             </span>
           ) : null}
-          {done ? <span className="status-done">{statusLabel.done}</span> : null}
+          {done ? (
+            <span className="status-done">
+              {statusLabel.done}
+              {by ? ` by ${by}` : null}
+            </span>
+          ) : null}
+          {by && !done ? <span>Changed by {by}</span> : null}
           {task.status === "in_progress" ? <span>{statusLabel.in_progress}</span> : null}
           {task.priority === "high" ? (
             <span className="priority-high">{priorityLabel.high} priority</span>
