@@ -68,6 +68,9 @@ export const exportFunction = {
   handler: "packages/functions/src/export/tasks.handler",
   // GetItem: the caller's membership, when one list (`listId`) is asked for.
   access: [Auth.verifyTokens, Tasks.query, Tasks.getItem],
+  // As the API's list routes: a member of the `listId` asked for, any role; without
+  // one, the caller's own tasks. Enforced by the handler (export/tasks.ts).
+  role: { member: "viewer", of: "target" },
   summary:
     "Download the caller's Inbox, or one list they are in (`listId`), with the list's filters, as CSV or NDJSON, streamed",
   query: ExportTasksQuery,
@@ -78,7 +81,7 @@ export const exportFunction = {
     exposeHeaders: ["content-disposition"],
     maxAge: 600,
   },
-} as const satisfies Pick<RouteDefinition, "handler" | "access" | "summary" | "query"> & {
+} as const satisfies Pick<RouteDefinition, "handler" | "access" | "role" | "summary" | "query"> & {
   cors: {
     allowMethods: readonly HttpMethod[];
     allowHeaders: readonly string[];

@@ -130,7 +130,7 @@ export const exportRoute: RouteDefinition = {
   path: "/",
   handler: exportFunction.handler,
   access: exportFunction.access,
-  role: "self",
+  role: exportFunction.role,
   summary: exportFunction.summary,
   query: exportFunction.query,
   response: { status: 200, description: "" },
