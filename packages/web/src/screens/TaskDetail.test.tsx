@@ -93,7 +93,7 @@ describe("editing a task that changed elsewhere", () => {
       name: "Saved elsewhere: Plan the trip",
     });
     // One question: the priority only changed there, the description only here.
-    expect(screen.getAllByRole("group")).toHaveLength(1);
+    expect(screen.getAllByRole("group", { name: /was changed both/ })).toHaveLength(1);
     expect(field("Title").value).toBe("Plan the holiday");
     expect(field("Priority").value).toBe("high");
     expect(field("Description").value).toBe("Book the train");

@@ -22,6 +22,7 @@ import { priorityLabel, statusLabel } from "../tasks/labels";
 import { type Conflict, type Field, mergeTask } from "../tasks/merge";
 import { fetchLatestTask, useTask, useUpdateTask } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
+import { describeRecurrence, describeReminder, formatTime } from "../tasks/schedule-words";
 import { Attachments } from "../widgets/Attachments";
 import {
   ConflictChoices,
@@ -32,6 +33,7 @@ import {
 } from "../widgets/ConflictChoices";
 import { DeleteButton } from "../widgets/DeleteButton";
 import { MoveToList } from "../widgets/MoveToList";
+import { RepeatActions } from "../widgets/RepeatActions";
 import { TaskForm } from "../widgets/TaskForm";
 import { NotFound } from "./NotFound";
 
@@ -104,6 +106,8 @@ export function TaskDetail({ taskId }: { taskId: string }) {
 
 export const TaskDetailWithQueries = withQueries(TaskDetail);
 
+const capitalize = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 interface ViewProps {
   task: Task;
   onEdit: () => void;
@@ -128,12 +132,31 @@ function TaskView({ task, onEdit, onDelete }: ViewProps) {
           {due ? (
             <>
               {due.date}
+              {task.dueTime ? ` at ${formatTime(task.dueTime)}` : null}
               {task.status !== "done" && due.state !== "later" ? (
                 <span className={`due due-${due.state}`}> · {due.text}</span>
               ) : null}
             </>
           ) : (
             "No due date"
+          )}
+        </dd>
+        <dt>Repeats</dt>
+        <dd>
+          {task.recurrence ? capitalize(describeRecurrence(task.recurrence)) : "Does not repeat"}
+          {task.recurrence && task.status !== "done" ? <RepeatActions task={task} /> : null}
+        </dd>
+        <dt>Reminders</dt>
+        <dd>
+          {task.reminders && task.reminders.length > 0 ? (
+            <ul className="reminders" aria-label="Reminders">
+              {task.reminders.map((reminder) => {
+                const words = describeReminder(reminder);
+                return <li key={words}>{capitalize(words)}</li>;
+              })}
+            </ul>
+          ) : (
+            "None"
           )}
         </dd>
         <dt>Tags</dt>
@@ -282,7 +305,7 @@ function TaskEditor({ task, draft, onRebase, onDone }: EditorProps) {
           typed.current = values;
         }}
         validate={(values) => {
-          const parsed = parseUpdate(values, version);
+          const parsed = parseUpdate(values, version, draft.base);
           return parsed.ok ? null : parsed.errors;
         }}
         onSubmit={async (values) => {
@@ -292,7 +315,7 @@ function TaskEditor({ task, draft, onRebase, onDone }: EditorProps) {
             document.getElementById(choiceId(id, first.field))?.focus();
             return;
           }
-          const parsed = parseUpdate(values, version);
+          const parsed = parseUpdate(values, version, draft.base);
           if (!parsed.ok) return;
           const focused = document.activeElement;
           const saved = await update

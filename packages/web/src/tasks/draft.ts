@@ -13,6 +13,16 @@ export interface Draft {
   base?: TaskFormValues;
 }
 
+/**
+ * Drafts kept before time, repeat and reminders were fields lack them: they are
+ * empty. Written out here, not taken from form.ts: the shell imports this module
+ * (hasDrafts), and form.ts would bring the schemas into the entry chunk.
+ */
+function withSchedule(values: TaskFormValues): TaskFormValues {
+  const { dueTime = "", recurrence = null, reminders = [] } = values as Partial<TaskFormValues>;
+  return { ...values, dueTime, recurrence, reminders };
+}
+
 const PREFIX = "taskmanager.draft.";
 const key = (id: string) => `${PREFIX}${id}`;
 
@@ -20,8 +30,12 @@ export function loadDraft(id: string): Draft | null {
   try {
     const draft = JSON.parse(sessionStorage.getItem(key(id)) ?? "null") as Draft | null;
     // Drafts kept before tags became a list held them as one comma-separated string.
-    if (draft && !Array.isArray(draft.values.tags)) return null;
-    return draft;
+    if (!draft || !Array.isArray(draft.values.tags)) return null;
+    return {
+      ...draft,
+      values: withSchedule(draft.values),
+      ...(draft.base ? { base: withSchedule(draft.base) } : {}),
+    };
   } catch {
     return null;
   }

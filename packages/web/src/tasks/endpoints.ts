@@ -38,3 +38,11 @@ export const updateTask = (taskId: string, input: UpdateTaskInput) =>
 
 export const deleteTask = (taskId: string) =>
   apiRequest(`/tasks/${encodeURIComponent(taskId)}`, { method: "DELETE" });
+
+/** "Skip this one": a repeating task moves to its rule's next date, at the version read. */
+export const skipOccurrence = (taskId: string, version: number) =>
+  apiRequest(`/tasks/${encodeURIComponent(taskId)}/skip`, {
+    method: "POST",
+    body: { version },
+    schema: Task,
+  });

@@ -5,7 +5,7 @@
  * side's value; a field both changed to different values is a conflict the
  * person decides. Pure, so the rules are tested alone (merge.test.tsx).
  */
-import type { TaskFormValues } from "./form";
+import { sameSchedule, type TaskFormValues } from "./form";
 
 export type Field = keyof TaskFormValues;
 
@@ -16,6 +16,9 @@ export const FIELDS = [
   "priority",
   "dueDate",
   "tags",
+  "dueTime",
+  "recurrence",
+  "reminders",
 ] as const satisfies readonly Field[];
 
 export interface Conflict<K extends Field = Field> {
@@ -33,8 +36,16 @@ export interface Merged {
   taken: Field[];
 }
 
-/** Values compare by content: tags are a list, in order (their order is shown). */
+/**
+ * Values compare by content: tags are a list, in order (their order is shown); a
+ * repeat rule by what it says, reminders as a set.
+ */
 export function sameValue<K extends Field>(a: TaskFormValues[K], b: TaskFormValues[K]): boolean {
+  const isRule = (v: unknown) => v === null || (typeof v === "object" && !Array.isArray(v));
+  if (isRule(a) || isRule(b)) return sameSchedule("recurrence", a as never, b as never);
+  const isReminders = (v: unknown) =>
+    Array.isArray(v) && v.some((item) => typeof item === "object");
+  if (isReminders(a) || isReminders(b)) return sameSchedule("reminders", a as never, b as never);
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, i) => item === b[i]);
   }

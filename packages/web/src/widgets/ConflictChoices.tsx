@@ -2,10 +2,13 @@
  * After a conflict, one question per field both sides changed: keep what was typed
  * here, or take the latest saved value. Both values are shown in full, in words.
  */
+import type { RecurrenceInput } from "@taskmanager/core/recurrence/schema";
+import type { Reminder } from "@taskmanager/core/reminder/schema";
 import { formatDay } from "../tasks/dates";
 import type { TaskFormValues } from "../tasks/form";
 import { priorityLabel, statusLabel } from "../tasks/labels";
 import type { Conflict, Field } from "../tasks/merge";
+import { describeRecurrence, describeReminder, formatTime } from "../tasks/schedule-words";
 
 export type Side = "mine" | "theirs";
 export type Picks = Partial<Record<Field, Side>>;
@@ -17,6 +20,9 @@ export const fieldLabel: Record<Field, string> = {
   priority: "Priority",
   dueDate: "Due date",
   tags: "Tags",
+  dueTime: "Due time",
+  recurrence: "Repeat",
+  reminders: "Reminders",
 };
 
 export function formatValue(field: Field, value: TaskFormValues[Field]): string {
@@ -24,6 +30,13 @@ export function formatValue(field: Field, value: TaskFormValues[Field]): string 
   if (field === "priority") return priorityLabel[value as TaskFormValues["priority"]];
   if (field === "dueDate") return value ? formatDay(value as string) : "No due date";
   if (field === "tags") return (value as string[]).join(", ") || "No tags";
+  if (field === "dueTime") return value ? formatTime(value as string) : "All day";
+  if (field === "recurrence") {
+    return value ? describeRecurrence(value as RecurrenceInput) : "Does not repeat";
+  }
+  if (field === "reminders") {
+    return (value as Reminder[]).map((r) => describeReminder(r)).join(", ") || "No reminders";
+  }
   return (value as string) || "(empty)";
 }
 

@@ -11,6 +11,8 @@ import { type FieldErrors, INCOMPLETE_DATE, type TaskFormValues } from "../tasks
 import { priorityLabel, statusLabel } from "../tasks/labels";
 import { FIELDS, sameValue } from "../tasks/merge";
 import { LabelledOptions } from "./LabelledOptions";
+import { ReminderPicker } from "./ReminderPicker";
+import { RepeatPicker } from "./RepeatPicker";
 import { TagInput, withPendingTag } from "./TagInput";
 
 interface Props {
@@ -179,8 +181,36 @@ export function TaskForm(props: Props) {
             }}
           />
         </div>
+        {values.dueDate ? (
+          // A time of day only means something on a date: the field comes with one.
+          <div>
+            <label htmlFor={`${id}-dueTime`}>Time (optional)</label>
+            <input
+              {...field("dueTime")}
+              type="time"
+              value={values.dueTime}
+              onChange={(e) => change("dueTime", e.target.value)}
+            />
+          </div>
+        ) : null}
       </div>
       {error("dueDate")}
+      {error("dueTime")}
+
+      <RepeatPicker
+        idPrefix={id}
+        value={values.recurrence}
+        onChange={(rule) => change("recurrence", rule)}
+        dueDate={values.dueDate}
+        error={shown.recurrence}
+      />
+      <ReminderPicker
+        idPrefix={id}
+        value={values.reminders}
+        onChange={(reminders) => change("reminders", reminders)}
+        dueDate={values.dueDate}
+        error={shown.reminders}
+      />
 
       <label htmlFor={`${id}-tags`}>Tags</label>
       <p className="hint" id={`${id}-tags-hint`}>
