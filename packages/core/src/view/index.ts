@@ -11,8 +11,34 @@ import { OPEN_COUNT_CAP } from "../list/schema";
 import * as Membership from "../membership";
 import { LISTED_ATTRIBUTES, matchFilter, type TaskContainer, toTask } from "../task";
 import { TaskEntity, type TaskItem } from "../task/entity";
-import type { Task } from "../task/schema";
-import { UPCOMING_DAYS, VIEW_MAX_TASKS, type ViewPage, ViewQuery } from "./schema";
+import type { Task, TaskPage } from "../task/schema";
+import { todayIn } from "../time/schema";
+import { timeZoneOf } from "../user";
+import { allPage } from "./all";
+import {
+  type AllViewQuery,
+  UPCOMING_DAYS,
+  VIEW_MAX_TASKS,
+  type ViewPage,
+  ViewQuery,
+} from "./schema";
+
+/** A view's query with the day it is read on settled. */
+export type DatedViewQuery = ViewQuery & { today: string };
+
+/**
+ * The query with its `today`: the caller's own when they sent one (a client that
+ * knows its clock), else today in the time zone the person set (one GetItem of
+ * their User item), so Today follows the zone chosen in the settings.
+ */
+export async function dated(
+  person: { email: string },
+  input: ViewQuery,
+  now: number = Date.now(),
+): Promise<DatedViewQuery> {
+  if (input.today) return { ...input, today: input.today };
+  return { ...input, today: todayIn(await timeZoneOf(person.email), now) };
+}
 
 type Status = Task["status"];
 const OPEN: readonly Status[] = ["todo", "in_progress"];
@@ -96,8 +122,9 @@ async function readView(
  * Today: open tasks due today or before (overdue), and with `includeDone`, the
  * tasks done that were due today (not every done task of the past).
  */
-export function today(userId: string, input: ViewQuery): Promise<ViewPage> {
-  const { today: day, includeDone, q, tag } = parseInput(ViewQuery, input);
+export function today(userId: string, input: DatedViewQuery): Promise<ViewPage> {
+  const { includeDone, q, tag } = parseInput(ViewQuery, input);
+  const day = input.today;
   const before = addDays(day, 1);
   const windows: Window[] = OPEN.map((status) => ({ status, before }));
   if (includeDone) windows.push({ status: "done", from: day, before });
@@ -105,12 +132,21 @@ export function today(userId: string, input: ViewQuery): Promise<ViewPage> {
 }
 
 /** Upcoming: tasks due today and the next six days (open ones, and done with `includeDone`). */
-export function upcoming(userId: string, input: ViewQuery): Promise<ViewPage> {
-  const { today: day, includeDone, q, tag } = parseInput(ViewQuery, input);
+export function upcoming(userId: string, input: DatedViewQuery): Promise<ViewPage> {
+  const { includeDone, q, tag } = parseInput(ViewQuery, input);
+  const day = input.today;
   const before = addDays(day, UPCOMING_DAYS);
   const statuses: Status[] = includeDone ? [...OPEN, "done"] : [...OPEN];
   const windows = statuses.map((status) => ({ status, from: day, before }));
   return readView(userId, windows, { ...(q ? { q } : {}), ...(tag ? { tag } : {}) });
+}
+
+/**
+ * All: every task of the person's Inbox and lists (open ones unless
+ * `includeDone`), by due date then creation, a page at a time (see `all.ts`).
+ */
+export async function all(userId: string, input: AllViewQuery): Promise<TaskPage> {
+  return allPage(await containersOf(userId), input);
 }
 
 /**

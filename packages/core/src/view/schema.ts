@@ -10,23 +10,26 @@ export const UPCOMING_DAYS = 7;
 /** A view returns at most this many tasks (`truncated` says when there were more). */
 export const VIEW_MAX_TASKS = 500;
 
+/** "true" or "false" in a query string; a boolean from core's own callers. */
+const IncludeDone = z._default(
+  z.union([
+    z.boolean(),
+    z.pipe(
+      z.enum(["true", "false"]),
+      z.transform((value: "true" | "false") => value === "true"),
+    ),
+  ]),
+  false,
+);
+
 /**
- * A view's query. `today` is the caller's own date (their time zone decides when a
- * day starts, not the server's); done tasks are left out unless `includeDone=true`.
+ * A view's query. `today` is the caller's own date; without it, today in the time
+ * zone the person set (`PATCH /me/settings`, UTC until they set one). Done tasks
+ * are left out unless `includeDone=true`.
  */
 export const ViewQuery = z.strictObject({
-  today: DueDate,
-  // "true" or "false" in a query string; a boolean from core's own callers.
-  includeDone: z._default(
-    z.union([
-      z.boolean(),
-      z.pipe(
-        z.enum(["true", "false"]),
-        z.transform((value: "true" | "false") => value === "true"),
-      ),
-    ]),
-    false,
-  ),
+  today: z.optional(DueDate),
+  includeDone: IncludeDone,
   q: z.optional(SearchText),
   tag: z.optional(Tag),
 });
@@ -41,3 +44,22 @@ export const ViewPage = z.object({
   truncated: z.boolean(),
 });
 export type ViewPage = z.infer<typeof ViewPage>;
+
+/** A page of the All view holds at most this many tasks (`limit`). */
+export const ALL_VIEW_MAX_LIMIT = 100;
+
+/**
+ * The All view's query: every task the person can read (their Inbox and every list
+ * they are in), open ones unless `includeDone=true`, paged by an opaque `cursor`.
+ */
+export const AllViewQuery = z.strictObject({
+  includeDone: IncludeDone,
+  q: z.optional(SearchText),
+  tag: z.optional(Tag),
+  limit: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(ALL_VIEW_MAX_LIMIT)),
+    25,
+  ),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+});
+export type AllViewQuery = z.input<typeof AllViewQuery>;

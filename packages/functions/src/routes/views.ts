@@ -1,10 +1,12 @@
 /** The views across a person's lists: see `tasks.ts` for what an entry is. */
-import { ViewPage, ViewQuery } from "@taskmanager/core/view/schema";
+import { TaskPage } from "@taskmanager/core/task/schema";
+import { AllViewQuery, ViewPage, ViewQuery } from "@taskmanager/core/view/schema";
 import { Auth, Tasks } from "../access";
 import { handler, type RouteDefinition } from "./definition";
 
-// Memberships (gsi9), then per list and status one Query on a due-order index.
-const viewAccess = [Auth.verifyTokens, Tasks.query];
+// The person's zone when no `today` is sent (GetItem of their User item), the
+// memberships (gsi9), then per list and status one Query on a due-order index.
+const viewAccess = [Auth.verifyTokens, Tasks.getItem, Tasks.query];
 
 export const viewRoutes = {
   today: {
@@ -14,9 +16,8 @@ export const viewRoutes = {
     access: viewAccess,
     role: "self",
     summary:
-      "Today across the caller's Inbox and lists: open tasks due `today` (the caller's date) or overdue",
+      "Today across the caller's Inbox and lists: open tasks due `today` (the caller's date; without it, today in their time zone) or overdue",
     query: ViewQuery,
-    queryExample: { today: "2026-12-24" },
     response: {
       status: 200,
       schema: ViewPage,
@@ -29,13 +30,30 @@ export const viewRoutes = {
     handler: handler("views/upcoming"),
     access: viewAccess,
     role: "self",
-    summary: "Upcoming across the caller's Inbox and lists: tasks due from `today` for 7 days",
+    summary:
+      "Upcoming across the caller's Inbox and lists: tasks due from `today` (without it, today in their time zone) for 7 days",
     query: ViewQuery,
-    queryExample: { today: "2026-12-24" },
     response: {
       status: 200,
       schema: ViewPage,
       description: "The tasks, by due date (a day's tasks together) then creation.",
+    },
+  },
+  all: {
+    method: "GET",
+    path: "/views/all",
+    handler: handler("views/all"),
+    // The memberships (gsi9), then per list (at most 50) and open status one Query on
+    // a due-order index (one per list with `includeDone`).
+    access: [Auth.verifyTokens, Tasks.query],
+    role: "self",
+    summary:
+      "All across the caller's Inbox and lists: open tasks (every one with `includeDone`), by due date then creation, paged by `cursor`",
+    query: AllViewQuery,
+    response: {
+      status: 200,
+      schema: TaskPage,
+      description: "A page of tasks and the cursor of the next (null after the last).",
     },
   },
 } as const satisfies Record<string, RouteDefinition>;

@@ -4,5 +4,5 @@ import { viewRoutes } from "../routes/views";
 
 export const handler = authedRoute(viewRoutes.today, async ({ query, user }) => ({
   status: 200,
-  body: await View.today(user.userId, query),
+  body: await View.today(user.userId, await View.dated(user, query)),
 }));

@@ -4,5 +4,5 @@ import { viewRoutes } from "../routes/views";
 
 export const handler = authedRoute(viewRoutes.upcoming, async ({ query, user }) => ({
   status: 200,
-  body: await View.upcoming(user.userId, query),
+  body: await View.upcoming(user.userId, await View.dated(user, query)),
 }));
