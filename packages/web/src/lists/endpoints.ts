@@ -36,7 +36,7 @@ export function fetchView(view: View, filter: ViewFilter) {
   return apiRequest(`/views/${view}?${query}`, { schema: ViewPage });
 }
 
-const listPath = (listId: string) => `/lists/${encodeURIComponent(listId)}`;
+export const listPath = (listId: string) => `/lists/${encodeURIComponent(listId)}`;
 
 export const createList = (input: CreateListInput) =>
   apiRequest("/lists", { method: "POST", body: input, schema: List });

@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreateListInput, UpdateListInput } from "@taskmanager/core/list/schema";
 import {
   createList,
-  deleteList,
   fetchLists,
   fetchMembers,
   fetchView,
@@ -48,20 +47,6 @@ export function useRenameList() {
   return useMutation({
     mutationFn: ({ listId, input }: { listId: string; input: UpdateListInput }) =>
       renameList(listId, input),
-    onSettled: refresh,
-  });
-}
-
-export function useDeleteList() {
-  const client = useQueryClient();
-  const refresh = useRefreshLists();
-  return useMutation({
-    mutationFn: ({ listId, withTasks }: { listId: string; withTasks: boolean }) =>
-      deleteList(listId, withTasks),
-    onSuccess: () => {
-      // Its tasks are gone for everyone: no cached page may show them.
-      void client.invalidateQueries({ queryKey: ["tasks"] });
-    },
     onSettled: refresh,
   });
 }

@@ -12,8 +12,13 @@
  *   before an answer, the browser was offline) stays hidden and is sent then.
  * Only Undo takes an id out of the outbox unsent. Undo never re-creates a task, so
  * it keeps its id, dates and attachments (a DELETE removes those).
+ *
+ * A list is deleted the same way, through the same outbox (`kind: "list"`): it leaves
+ * the sidebar, and its tasks every view, at once; `DELETE /lists/{id}?tasks=delete`
+ * goes when its Undo ends (the person agreed to its tasks going with it).
  */
 import type { QueryClient } from "@tanstack/react-query";
+import type { List } from "@taskmanager/core/list/schema";
 import type { Task } from "@taskmanager/core/task/schema";
 import { joinUrl } from "@taskmanager/core/url/schema";
 import { ApiError } from "../api-error";
@@ -21,6 +26,7 @@ import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import { createStore } from "../app/store";
 import { showToast, toast } from "../app/toast";
+import { deleteList, listPath } from "../lists/endpoints";
 import { currentEmail, readTokens } from "../tokens";
 import { deleteTask } from "./endpoints";
 import { taskKeys } from "./queries";
@@ -30,17 +36,57 @@ const OUTBOX_KEY = "taskmanager.pendingDeletes";
 /** Undo's shortcut (the shell runs it; the shortcuts dialog lists it). */
 export const UNDO_KEY = "z";
 
-/** A delete not yet confirmed by the server: who asked, which task, its title for messages. */
+/** A delete not yet confirmed by the server: who asked, what, its name for messages. */
 interface Pending {
   owner: string | null;
-  taskId: string;
+  kind: "task" | "list";
+  id: string;
   title: string;
+}
+
+/** Each kind's DELETE, its name in messages, and what the cache drops once it is done. */
+const KINDS = {
+  task: {
+    path: (id: string) => `/tasks/${encodeURIComponent(id)}`,
+    send: (id: string) => deleteTask(id),
+    named: (title: string) => `“${title}”`,
+    done: async (client: QueryClient, id: string) => {
+      client.removeQueries({ queryKey: taskKeys.detail(id) });
+      await client.invalidateQueries({ queryKey: taskKeys.lists });
+    },
+  },
+  list: {
+    path: (id: string) => `${listPath(id)}?tasks=delete`,
+    send: (id: string) => deleteList(id, true),
+    named: (title: string) => `list “${title}”`,
+    // The sidebar, and every view, page and task of it.
+    done: async (client: QueryClient) => {
+      await Promise.all(
+        [["lists"], ["views"], ["tasks"]].map((queryKey) => client.invalidateQueries({ queryKey })),
+      );
+    },
+  },
+} as const;
+
+/** An entry as stored; entries written before lists were `{ owner, taskId, title }`. */
+function fromStorage(raw: unknown): Pending | null {
+  if (!raw || typeof raw !== "object") return null;
+  const entry = raw as Partial<Pending> & { taskId?: unknown };
+  const owner = typeof entry.owner === "string" ? entry.owner : null;
+  const title = typeof entry.title === "string" ? entry.title : "";
+  if (typeof entry.taskId === "string") return { owner, kind: "task", id: entry.taskId, title };
+  if ((entry.kind === "task" || entry.kind === "list") && typeof entry.id === "string") {
+    return { owner, kind: entry.kind, id: entry.id, title };
+  }
+  return null;
 }
 
 function readOutbox(): Pending[] {
   try {
     const parsed = JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? "[]") as unknown;
-    return Array.isArray(parsed) ? (parsed as Pending[]) : [];
+    return Array.isArray(parsed)
+      ? parsed.map(fromStorage).filter((entry): entry is Pending => entry !== null)
+      : [];
   } catch {
     return [];
   }
@@ -54,18 +100,25 @@ function writeOutbox(entries: Pending[]) {
 /** This person's entries: another account's stay for when that account signs in here. */
 const mine = () => readOutbox().filter((entry) => entry.owner === currentEmail());
 
-/** Ids hidden from every list while their Undo is still possible or their DELETE in flight. */
+/**
+ * Ids (of tasks and of lists: ULIDs both) hidden everywhere while their Undo is still
+ * possible or their DELETE in flight.
+ */
 export const pendingDeletes = createStore<ReadonlySet<string>>(new Set());
 
-function setPending(taskId: string, pending: boolean) {
+/** Whether a task is hidden: deleted, or in a list being deleted. */
+export const isHidden = (hidden: ReadonlySet<string>, task: Task) =>
+  hidden.has(task.taskId) || (task.listId !== undefined && hidden.has(task.listId));
+
+function setPending(id: string, pending: boolean) {
   const next = new Set(pendingDeletes.get());
-  if (pending) next.add(taskId);
-  else next.delete(taskId);
+  if (pending) next.add(id);
+  else next.delete(id);
   pendingDeletes.set(next);
 }
 
-function forget(taskId: string) {
-  writeOutbox(readOutbox().filter((entry) => entry.taskId !== taskId));
+function forget(id: string) {
+  writeOutbox(readOutbox().filter((entry) => entry.id !== id));
 }
 
 /** DELETEs already sent from this page, so no path sends one twice. */
@@ -73,18 +126,20 @@ const sending = new Map<string, Promise<void>>();
 
 /** Sends one pending delete; the outbox keeps it until the server has answered. */
 function commit(client: QueryClient, entry: Pending): Promise<void> {
-  const inFlight = sending.get(entry.taskId);
+  const inFlight = sending.get(entry.id);
   if (inFlight) return inFlight;
-  const sent = deleteTask(entry.taskId)
+  const kind = KINDS[entry.kind];
+  const sent = kind
+    .send(entry.id)
     // Already gone (deleted elsewhere, or by the page before a reload) is what was asked for.
     .catch((error: unknown) => {
       if (!(error instanceof ApiError && error.code === "not_found")) throw error;
     })
-    .then(() => {
-      forget(entry.taskId);
-      setPending(entry.taskId, false);
-      client.removeQueries({ queryKey: taskKeys.detail(entry.taskId) });
-      return client.invalidateQueries({ queryKey: taskKeys.lists });
+    .then(async () => {
+      forget(entry.id);
+      // Shown again only once the cache no longer has it: no flash of what was deleted.
+      await kind.done(client, entry.id);
+      setPending(entry.id, false);
     })
     .catch((error: unknown) => {
       // Offline or signed out: it stays in the outbox (and hidden) for the next start.
@@ -94,40 +149,58 @@ function commit(client: QueryClient, entry: Pending): Promise<void> {
       ) {
         return;
       }
-      forget(entry.taskId);
-      setPending(entry.taskId, false);
-      showToast({ message: `“${entry.title}” was not deleted: ${describeError(error)}` });
-      announce(`“${entry.title}” was not deleted.`);
+      forget(entry.id);
+      setPending(entry.id, false);
+      const named = kind.named(entry.title);
+      showToast({ message: `${named} was not deleted: ${describeError(error)}` });
+      announce(`${named} was not deleted.`);
     })
-    .finally(() => sending.delete(entry.taskId));
-  sending.set(entry.taskId, sent);
+    .finally(() => sending.delete(entry.id));
+  sending.set(entry.id, sent);
   return sent;
 }
 
-export function scheduleDelete(client: QueryClient, task: Task) {
-  const entry: Pending = { owner: currentEmail(), taskId: task.taskId, title: task.title };
-  writeOutbox([...readOutbox().filter((e) => e.taskId !== task.taskId), entry]);
-  setPending(task.taskId, true);
-  announce(`Deleted “${task.title}”. Press ${UNDO_KEY} to undo.`);
+/** Hidden at once, Undo offered for the toast's time, the DELETE sent after it. */
+function schedule(client: QueryClient, entry: Pending, focusRestored: () => void) {
+  writeOutbox([...readOutbox().filter((e) => e.id !== entry.id), entry]);
+  setPending(entry.id, true);
+  const named = KINDS[entry.kind].named(entry.title);
+  announce(`Deleted ${named}. Press ${UNDO_KEY} to undo.`);
   showToast({
-    message: `Deleted “${task.title}”.`,
+    message: `Deleted ${named}.`,
     action: {
       label: "Undo",
       key: UNDO_KEY,
       run: () => {
-        forget(task.taskId);
-        setPending(task.taskId, false);
-        announce(`Restored “${task.title}”.`);
-        // The Undo button is gone: focus the restored row, if the list is showing.
-        requestAnimationFrame(() =>
-          document
-            .querySelector<HTMLElement>(`li[data-task-id="${task.taskId}"] .task-title`)
-            ?.focus(),
-        );
+        forget(entry.id);
+        setPending(entry.id, false);
+        announce(`Restored ${named}.`);
+        // The Undo button is gone: focus what came back, if it is showing.
+        requestAnimationFrame(focusRestored);
       },
     },
     onExpire: () => void commit(client, entry),
   });
+}
+
+export function scheduleDelete(client: QueryClient, task: Task) {
+  const entry: Pending = {
+    owner: currentEmail(),
+    kind: "task",
+    id: task.taskId,
+    title: task.title,
+  };
+  schedule(client, entry, () =>
+    document.querySelector<HTMLElement>(`li[data-task-id="${task.taskId}"] .task-title`)?.focus(),
+  );
+}
+
+/** A list with its tasks: call it once the person has agreed to both going. */
+export function scheduleListDelete(client: QueryClient, list: Pick<List, "listId" | "name">) {
+  const entry: Pending = { owner: currentEmail(), kind: "list", id: list.listId, title: list.name };
+  schedule(client, entry, () =>
+    document.querySelector<HTMLElement>(`nav a[href="${listPath(list.listId)}"]`)?.focus(),
+  );
 }
 
 /**
@@ -135,9 +208,9 @@ export function scheduleDelete(client: QueryClient, task: Task) {
  * and sent; a toast from this page still offers Undo for its own delete.
  */
 export function resumePendingDeletes(client: QueryClient) {
-  const entries = mine().filter((entry) => !pendingDeletes.get().has(entry.taskId));
+  const entries = mine().filter((entry) => !pendingDeletes.get().has(entry.id));
   if (!entries.length) return;
-  pendingDeletes.set(new Set([...pendingDeletes.get(), ...entries.map((e) => e.taskId)]));
+  pendingDeletes.set(new Set([...pendingDeletes.get(), ...entries.map((e) => e.id)]));
   for (const entry of entries) void commit(client, entry);
 }
 
@@ -157,15 +230,12 @@ export function sendPendingDeletesOnExit() {
   const access = readTokens()?.access;
   if (!access) return;
   for (const entry of mine()) {
-    if (sending.has(entry.taskId)) continue;
-    void fetch(
-      joinUrl(import.meta.env.VITE_API_URL, `/tasks/${encodeURIComponent(entry.taskId)}`),
-      {
-        method: "DELETE",
-        headers: { authorization: `Bearer ${access}` },
-        keepalive: true,
-      },
-    ).catch(() => {});
+    if (sending.has(entry.id)) continue;
+    void fetch(joinUrl(import.meta.env.VITE_API_URL, KINDS[entry.kind].path(entry.id)), {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${access}` },
+      keepalive: true,
+    }).catch(() => {});
   }
 }
 

@@ -1,17 +1,16 @@
 /**
- * An owner's actions on a list, in its header: rename in place, and delete, which
- * asks first and says when the list's tasks go with it. The server refuses to
- * delete a list with tasks unless asked to (`?tasks=delete`): that is only sent
- * once the person has agreed, and a refusal (completed tasks left in it) asks again.
+ * An owner's actions on a list, in its header: share, rename in place, and delete,
+ * which asks first, saying that the list's tasks go with it, and can be undone.
  */
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { List } from "@taskmanager/core/list/schema";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { ApiError } from "../api-client";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
-import { useDeleteList, useRenameList } from "../lists/queries";
+import { useRenameList } from "../lists/queries";
+import { scheduleListDelete } from "../tasks/deletion";
 import { DeleteButton } from "./DeleteButton";
 import { FormAlert } from "./FormAlert";
 
@@ -106,50 +105,24 @@ function RenameForm({ list, done }: { list: List; done: () => void }) {
   );
 }
 
+/**
+ * Asks (naming the tasks that go with it), then the list leaves at once and Undo is
+ * offered for the toast's time; the DELETE, with its tasks, goes after it
+ * (`tasks/deletion.ts`, the outbox task deletes use, so a reload does not lose it).
+ */
 function DeleteList({ list }: { list: List }) {
-  const remove = useDeleteList();
+  const client = useQueryClient();
   const navigate = useNavigate();
-  // The server said it still holds tasks (completed ones, which the count leaves out).
-  const [refused, setRefused] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const withTasks = list.openTasks > 0 || refused;
-  const question = withTasks
-    ? `Delete this list and every task in it${list.openTasks > 0 ? ` (${list.openTasks}${list.openTasksCapped ? "+" : ""} open)` : ", completed ones included"}?`
-    : "Delete this list?";
+  const open =
+    list.openTasks > 0 ? ` (${list.openTasks}${list.openTasksCapped ? "+" : ""} open)` : "";
   return (
-    <>
-      <DeleteButton
-        name={list.name}
-        question={question}
-        disabled={remove.isPending}
-        onConfirm={() => {
-          setError(null);
-          remove.mutate(
-            { listId: list.listId, withTasks },
-            {
-              onSuccess: () => {
-                announce(`Deleted list “${list.name}”.`);
-                void navigate({ to: "/" });
-              },
-              onError: (failure) => {
-                if (failure instanceof ApiError && failure.code === "conflict" && !withTasks) {
-                  setRefused(true);
-                  setError(
-                    "This list still holds completed tasks. Delete again to delete them too.",
-                  );
-                  return;
-                }
-                setError(describeError(failure));
-              },
-            },
-          );
-        }}
-      />
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </>
+    <DeleteButton
+      name={list.name}
+      question={`Delete this list and every task in it${open}, completed ones included?`}
+      onConfirm={() => {
+        scheduleListDelete(client, list);
+        void navigate({ to: "/" });
+      }}
+    />
   );
 }

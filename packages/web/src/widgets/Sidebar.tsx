@@ -3,12 +3,14 @@
  * (the entry chunk has a size budget). On a phone (CSS, max-width 40rem) it folds
  * behind a "Menu" button, which closes again once a view is chosen.
  */
+import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { ListsOfPerson } from "@taskmanager/core/list/schema";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useLayoutEffect, useState } from "react";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import { useCreateList, useLists } from "../lists/queries";
+import { pendingDeletes, resumePendingDeletes } from "../tasks/deletion";
 import { withQueries } from "../tasks/query-client";
 import { FormAlert } from "./FormAlert";
 
@@ -36,6 +38,11 @@ function SidebarNav() {
   const id = useId();
   const [open, setOpen] = useState(false);
   const lists = useLists();
+  const client = useQueryClient();
+  // Deletes a previous page left unconfirmed (a list's too) stay hidden, and are sent.
+  useLayoutEffect(() => resumePendingDeletes(client), [client]);
+  const hidden = pendingDeletes.use();
+  const shown = lists.data?.items.filter((list) => !hidden.has(list.listId)) ?? [];
   const close = () => setOpen(false);
   return (
     <nav aria-label="Lists" className="sidebar" data-open={open || undefined}>
@@ -74,7 +81,7 @@ function SidebarNav() {
           <p className="empty">Your lists could not be loaded.</p>
         ) : (
           <ul aria-labelledby={`${id}-lists`}>
-            {lists.data?.items.map((list) => (
+            {shown.map((list) => (
               <Item key={list.listId} onPick={close}>
                 <Link to="/lists/$listId" params={{ listId: list.listId }} activeOptions={ACTIVE}>
                   {list.name}

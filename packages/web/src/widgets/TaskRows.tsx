@@ -11,7 +11,7 @@ import { ApiError } from "../api-client";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import { describeDue, localToday } from "../tasks/dates";
-import { pendingDeletes, resumePendingDeletes, scheduleDelete } from "../tasks/deletion";
+import { isHidden, pendingDeletes, resumePendingDeletes, scheduleDelete } from "../tasks/deletion";
 import { priorityLabel, statusLabel } from "../tasks/labels";
 import { useSetStatus } from "../tasks/queries";
 import { currentEmail } from "../tokens";
@@ -38,7 +38,7 @@ export function TaskRows({ tasks: all, headingId, empty, emptySoFar, more, moreE
   // Deletes a previous page left unconfirmed stay hidden, and are sent (before paint).
   useLayoutEffect(() => resumePendingDeletes(client), [client]);
   const hidden = pendingDeletes.use();
-  const tasks = all.filter((task) => !hidden.has(task.taskId));
+  const tasks = all.filter((task) => !isHidden(hidden, task));
   const list = useRef<HTMLUListElement>(null);
   const focusedIndex = useRef<number | null>(null);
   /** Set by Load more: the index of the first new row, focused once it is rendered. */
