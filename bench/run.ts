@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const BENCHES = ["cold-start", "api-overhead", "paging", "load", "lists-views"];
+const BENCHES = ["cold-start", "api-overhead", "paging", "load", "lists-views", "reminders"];
 const here = dirname(fileURLToPath(import.meta.url));
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !BENCHES.includes(name));

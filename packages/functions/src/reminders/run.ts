@@ -31,6 +31,8 @@ export function runOnce(now?: number): Promise<Reminder.RunReport> {
     send: sendReminder,
     reach,
     zoneOf: User.timeZoneOf,
+    onError: (error, { minute, taskId, key }) =>
+      logger.warn("reminder not sent", { minute, taskId, key, error }),
   });
 }
 
