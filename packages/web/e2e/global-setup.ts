@@ -51,13 +51,18 @@ export default async function setup(project: TestProject) {
     process.env.NODE_ENV = testEnv;
   }
 
+  // As SST's Router does on AWS: a file of the build if there is one, else index.html
+  // (an app address may have a dot in it: an invitation link's token has two).
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", web).pathname));
     const file = join(outDir, path);
-    const isAsset = file.startsWith(outDir) && extname(file) !== "";
+    const asset =
+      file.startsWith(outDir) && extname(file) !== ""
+        ? await readFile(file).catch(() => null)
+        : null;
     try {
-      const body = await readFile(isAsset ? file : join(outDir, "index.html"));
-      const type = isAsset ? (TYPES[extname(file)] ?? "application/octet-stream") : TYPES[".html"];
+      const body = asset ?? (await readFile(join(outDir, "index.html")));
+      const type = asset ? (TYPES[extname(file)] ?? "application/octet-stream") : TYPES[".html"];
       res.writeHead(200, { "content-type": type ?? "" });
       res.end(body);
     } catch {

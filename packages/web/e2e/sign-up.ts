@@ -17,6 +17,19 @@ export async function signUpInBrowser(
   person: Person,
 ): Promise<void> {
   await page.goto(urls.web);
+  await signUpFromHere(page, urls, person);
+  await page.getByRole("heading", { name: "Tasks" }).waitFor();
+}
+
+/**
+ * From the app's sign-in screen wherever it shows (any address of the app, signed
+ * out) through the issuer's sign-up; the app then returns to that address.
+ */
+export async function signUpFromHere(
+  page: Page,
+  urls: { mail: string },
+  person: Person,
+): Promise<void> {
   // The app's "Create an account" opens the issuer's form for it, as its words say.
   await page.getByText("the next page asks for your email and a password").waitFor();
   await page.getByRole("button", { name: "Create an account" }).click();
@@ -28,5 +41,14 @@ export async function signUpInBrowser(
   await page.locator("input[name=code]").waitFor();
   await page.locator("input[name=code]").fill(await latestCode(urls.mail, person.email));
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("heading", { name: "Tasks" }).waitFor();
+}
+
+/** The newest link to the web app's invitation page in `email`'s local mailbox. */
+export async function latestInvitationLink(mailUrl: string, email: string): Promise<string> {
+  const { messages } = (await fetch(`${mailUrl}/mailbox/${encodeURIComponent(email)}`).then((r) =>
+    r.json(),
+  )) as { messages: Array<{ text: string }> };
+  const link = /https?:\/\/\S+\/invitations\/[\w.-]+/.exec(messages.at(-1)?.text ?? "")?.[0];
+  if (!link) throw new Error(`No invitation for ${email}`);
+  return link;
 }
