@@ -5,14 +5,7 @@
  * the two never disagree about which days a rule has.
  */
 import { Recurrence, type RecurrenceInput, toRRuleText } from "@taskmanager/core/recurrence/schema";
-import * as rruleModule from "rrule";
-
-// rrule ships ESM (bundlers) and a UMD build (Node's loader, which sees only its default).
-const { RRule } = (
-  "RRule" in rruleModule
-    ? rruleModule
-    : (rruleModule as unknown as { default: typeof rruleModule }).default
-) as typeof rruleModule;
+import { RRule } from "rrule";
 
 /**
  * The rule's first date on or after `from` (YYYY-MM-DD); `from` when it has none.
