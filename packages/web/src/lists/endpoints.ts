@@ -44,6 +44,14 @@ export const createList = (input: CreateListInput) =>
 export const renameList = (listId: string, input: UpdateListInput) =>
   apiRequest(listPath(listId), { method: "PATCH", body: input, schema: List });
 
+/** Where the list sits in the caller's own order. */
+export const placeList = (listId: string, position: number) =>
+  apiRequest(`${listPath(listId)}/me`, { method: "PATCH", body: { position } });
+
+/** The caller leaves the list (refused, in words, for its last owner). */
+export const leaveList = (listId: string) =>
+  apiRequest(`${listPath(listId)}/me`, { method: "DELETE" });
+
 /** `withTasks`: the person was asked and agreed that the list's tasks go with it. */
 export const deleteList = (listId: string, withTasks: boolean) =>
   apiRequest(`${listPath(listId)}${withTasks ? "?tasks=delete" : ""}`, { method: "DELETE" });

@@ -1,15 +1,21 @@
 /** Server state for lists, members and the views across lists (TanStack Query). */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateListInput, UpdateListInput } from "@taskmanager/core/list/schema";
+import type {
+  CreateListInput,
+  ListsOfPerson,
+  UpdateListInput,
+} from "@taskmanager/core/list/schema";
 import {
   createList,
   fetchLists,
   fetchMembers,
   fetchView,
+  placeList,
   renameList,
   type View,
   type ViewFilter,
 } from "./endpoints";
+import { inOrder, type Placement } from "./order";
 
 export const listKeys = {
   all: ["lists"] as const,
@@ -49,4 +55,31 @@ export function useRenameList() {
       renameList(listId, input),
     onSettled: refresh,
   });
+}
+
+/**
+ * A move in the person's own order: shown at once (the cache takes the new
+ * positions before anything is sent), then one PATCH per changed position; after
+ * it, the server's order is read again, so a refusal puts it back (`onError` says so).
+ */
+export function useMoveList() {
+  const client = useQueryClient();
+  const send = useMutation({
+    mutationFn: (placements: Placement[]) =>
+      Promise.all(placements.map((p) => placeList(p.listId, p.position))),
+    onSettled: () => client.invalidateQueries({ queryKey: listKeys.all, exact: true }),
+  });
+  return (placements: Placement[], onError: (failure: unknown) => void) => {
+    // A read under way would bring back the order from before the move.
+    void client.cancelQueries({ queryKey: listKeys.all, exact: true });
+    client.setQueryData<ListsOfPerson>(listKeys.all, (lists) => {
+      if (!lists) return lists;
+      const moved = lists.items.map((list) => {
+        const placement = placements.find((p) => p.listId === list.listId);
+        return placement ? { ...list, position: placement.position } : list;
+      });
+      return { ...lists, items: inOrder(moved) };
+    });
+    send.mutate(placements, { onError });
+  };
 }

@@ -9,7 +9,8 @@ import type { ListsOfPerson } from "@taskmanager/core/list/schema";
 import { type FormEvent, type ReactNode, useId, useLayoutEffect, useState } from "react";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
-import { useCreateList, useLists } from "../lists/queries";
+import { inOrder, moveList } from "../lists/order";
+import { useCreateList, useLists, useMoveList } from "../lists/queries";
 import { pendingDeletes, resumePendingDeletes } from "../tasks/deletion";
 import { withQueries } from "../tasks/query-client";
 import { FormAlert } from "./FormAlert";
@@ -43,6 +44,27 @@ function SidebarNav() {
   useLayoutEffect(() => resumePendingDeletes(client), [client]);
   const hidden = pendingDeletes.use();
   const shown = lists.data?.items.filter((list) => !hidden.has(list.listId)) ?? [];
+  const [reordering, setReordering] = useState(false);
+  const [orderError, setOrderError] = useState<string | null>(null);
+  const reorder = useMoveList();
+  function move(listId: string, by: -1 | 1) {
+    const placements = moveList(shown, listId, by);
+    if (!placements.length) return;
+    setOrderError(null);
+    const order = inOrder(
+      shown.map((l) => ({ ...l, ...placements.find((p) => p.listId === l.listId) })),
+    );
+    const at = order.findIndex((l) => l.listId === listId);
+    const name = order[at]?.name ?? "";
+    announce(`Moved “${name}” to place ${at + 1} of ${order.length}.`);
+    // The moved list's same button, unless it is now at that end (then the other).
+    const atEnd = by === -1 ? at === 0 : at === order.length - 1;
+    const next = `${id}-${listId}-${(by === -1) !== atEnd ? "up" : "down"}`;
+    requestAnimationFrame(() => document.getElementById(next)?.focus());
+    reorder(placements, (failure) =>
+      setOrderError(`Your order could not be saved (${describeError(failure)}); it is as before.`),
+    );
+  }
   const close = () => setOpen(false);
   return (
     <nav aria-label="Lists" className="sidebar" data-open={open || undefined}>
@@ -74,26 +96,80 @@ function SidebarNav() {
             </Link>
           </Item>
         </ul>
-        <h2 id={`${id}-lists`} className="sidebar-heading">
-          Lists
-        </h2>
+        <div className="sidebar-lists-head">
+          <h2 id={`${id}-lists`} className="sidebar-heading">
+            Lists
+          </h2>
+          {shown.length > 1 ? (
+            <button
+              type="button"
+              className="quiet"
+              aria-pressed={reordering}
+              onClick={() => setReordering(!reordering)}
+            >
+              Reorder lists
+            </button>
+          ) : null}
+        </div>
         {lists.isError ? (
           <p className="empty">Your lists could not be loaded.</p>
         ) : (
           <ul aria-labelledby={`${id}-lists`}>
-            {shown.map((list) => (
+            {shown.map((list, index) => (
               <Item key={list.listId} onPick={close}>
                 <Link to="/lists/$listId" params={{ listId: list.listId }} activeOptions={ACTIVE}>
                   {list.name}
                   <Count count={list} />
                 </Link>
+                {reordering ? (
+                  <MoveButtons
+                    name={list.name}
+                    idPrefix={`${id}-${list.listId}`}
+                    first={index === 0}
+                    last={index === shown.length - 1}
+                    onMove={(by) => move(list.listId, by)}
+                  />
+                ) : null}
               </Item>
             ))}
           </ul>
         )}
+        <FormAlert id={`${id}-order-error`} message={orderError} />
         <NewList onCreated={close} />
       </div>
     </nav>
+  );
+}
+
+/** Move up and Move down for one list, named for it (what a drag does, by keyboard too). */
+function MoveButtons(props: {
+  name: string;
+  idPrefix: string;
+  first: boolean;
+  last: boolean;
+  onMove: (by: -1 | 1) => void;
+}) {
+  return (
+    <span className="move-list">
+      <button
+        type="button"
+        id={`${props.idPrefix}-up`}
+        disabled={props.first}
+        onClick={() => props.onMove(-1)}
+      >
+        <span aria-hidden="true">↑</span>
+        <span className="visually-hidden">Move “{props.name}” up</span>
+      </button>
+      <button
+        type="button"
+        id={`${props.idPrefix}-down`}
+        disabled={props.last}
+        onClick={() => props.onMove(1)}
+      >
+        <span aria-hidden="true">↓</span>
+        <span className="visually-hidden">Move “{props.name}” down</span>
+      </button>
+    </span>
   );
 }
 
