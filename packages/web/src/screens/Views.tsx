@@ -13,6 +13,7 @@ import type { ViewSearch } from "../search";
 import { formatDay, localToday } from "../tasks/dates";
 import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
+import { LeaveList } from "../widgets/LeaveList";
 import { ListActions } from "../widgets/ListActions";
 import { QuickAdd } from "../widgets/QuickAdd";
 import { SharePanel } from "../widgets/SharePanel";
@@ -167,7 +168,10 @@ function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
         ) : null}
         <ShowCompleted on={includeDone} />
       </div>
-      <Members listId={listId} />
+      <div className="members-row">
+        <Members listId={listId} />
+        {list ? <LeaveList list={list} /> : null}
+      </div>
       {/* Open across a switch of lists, for each list its own; only its owner shares it. */}
       {sharing.open && list?.role === "owner" ? (
         <SharePanel
