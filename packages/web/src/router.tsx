@@ -60,6 +60,12 @@ const taskRoute = createRoute({
   component: lazyRouteComponent(() => import("./screens/TaskDetail"), "TaskDetailScreen"),
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/settings",
+  component: lazyRouteComponent(() => import("./screens/Settings"), "SettingsScreen"),
+});
+
 const callbackRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/callback",
@@ -74,6 +80,7 @@ export const routeTree = rootRoute.addChildren([
   invitationRoute,
   newTaskRoute,
   taskRoute,
+  settingsRoute,
   callbackRoute,
 ]);
 

@@ -1,7 +1,9 @@
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { forgetExpiry } from "../app/session";
+import { adoptBrowserZone } from "../app/settings";
 import { completeSignIn } from "../auth";
+import { queryClient } from "../tasks/query-client";
 import { SignIn } from "./SignIn";
 
 export function Callback() {
@@ -15,6 +17,8 @@ export function Callback() {
     completeSignIn(new URLSearchParams(window.location.search))
       .then((returnTo) => {
         forgetExpiry();
+        // Not awaited: the person's page opens at once; the zone follows in the background.
+        void adoptBrowserZone(queryClient);
         return navigate({ href: returnTo, replace: true });
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));

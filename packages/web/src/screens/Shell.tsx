@@ -18,6 +18,10 @@ import { SignIn } from "./SignIn";
 
 // The sidebar reads the API (and so needs zod and TanStack Query): it loads on demand.
 const Sidebar = lazy(() => import("../widgets/Sidebar").then((m) => ({ default: m.Sidebar })));
+// Reminder notices poll the API (zod, the client): loaded on demand too.
+const ReminderNotices = lazy(() =>
+  import("../widgets/ReminderNotices").then((m) => ({ default: m.ReminderNotices })),
+);
 
 export function Shell() {
   const { pathname } = useLocation();
@@ -72,6 +76,9 @@ export function Shell() {
             Taskmanager
           </Link>
           <span className="who">{currentEmail()}</span>
+          <Link to="/settings" className="header-link">
+            Settings
+          </Link>
           <button
             type="button"
             className="quiet"
@@ -104,6 +111,11 @@ export function Shell() {
           )}
         </main>
       </div>
+      {signedIn ? (
+        <Suspense fallback={null}>
+          <ReminderNotices person={currentEmail() ?? ""} />
+        </Suspense>
+      ) : null}
       <LiveRegion />
       <ToastView />
       <ShortcutsDialog ref={help} />
