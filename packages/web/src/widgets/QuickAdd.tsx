@@ -26,7 +26,8 @@ import { QUICK_ADD_ID, useRequestedFocus } from "../app/screen";
 import { browserTimeZone, fetchSettings, settingsKey, settingsLocale } from "../app/settings";
 import { fetchLists } from "../lists/endpoints";
 import { listKeys } from "../lists/queries";
-import type { Chip, QuickAddResult, Span } from "../quickadd/parse";
+import type { Chip, QuickAddResult } from "../quickadd/parse";
+import { follow, type Span } from "../quickadd/spans";
 import { formatDay } from "../tasks/dates";
 import {
   emptyQuickDraft,
@@ -207,8 +208,7 @@ export function QuickAdd({ listId }: { listId?: string } = {}) {
   }
   function retype(text: string) {
     const before = typed.current;
-    const spans = parser ? parser.follow(before.literal ?? [], before.title, text) : [];
-    update({ title: text, literal: text === "" ? [] : spans });
+    update({ title: text, literal: follow(before.literal ?? [], before.title, text) });
   }
 
   /** Where focus goes once a chip is gone: the chip now in its place, else the box. */
