@@ -41,10 +41,19 @@ export function rememberListSearch(search: ListSearch) {
 
 export const lastListSearch = () => remembered;
 
-/** The views' and lists' URL state: `?done=1` shows completed tasks too. */
+/**
+ * The views' and lists' URL state: `?done=1` shows completed tasks too; `q` and `tag`
+ * search within the view, as the Inbox's do (the view screen validates them).
+ */
 export interface ViewSearch {
   done?: "1";
+  q?: string;
+  tag?: string;
 }
 
-export const shapeViewSearch = (search: Record<string, unknown>): ViewSearch =>
-  search.done === "1" ? { done: "1" } : {};
+export function shapeViewSearch(search: Record<string, unknown>): ViewSearch {
+  const shaped: ViewSearch = search.done === "1" ? { done: "1" } : {};
+  if (typeof search.q === "string" && search.q) shaped.q = search.q;
+  if (typeof search.tag === "string" && search.tag) shaped.tag = search.tag;
+  return shaped;
+}

@@ -23,6 +23,9 @@ export type View = (typeof VIEWS)[number];
 export interface ViewFilter {
   today: string;
   includeDone: boolean;
+  /** Search within the view (title, description, tags) and one tag, as the Inbox's. */
+  q?: string;
+  tag?: string;
 }
 
 export const fetchLists = () => apiRequest("/lists", { schema: ListsOfPerson });
@@ -33,6 +36,8 @@ export const fetchMembers = (listId: string) =>
 export function fetchView(view: View, filter: ViewFilter) {
   const query = new URLSearchParams({ today: filter.today });
   if (filter.includeDone) query.set("includeDone", "true");
+  if (filter.q) query.set("q", filter.q);
+  if (filter.tag) query.set("tag", filter.tag);
   return apiRequest(`/views/${view}?${query}`, { schema: ViewPage });
 }
 

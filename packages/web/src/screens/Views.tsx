@@ -1,6 +1,7 @@
 /**
  * The views across lists (Today, Upcoming) and one list's own view. Each is in the
- * URL; done tasks are hidden unless "Show completed" is on (`done=1` in the URL).
+ * URL; done tasks are hidden unless "Show completed" is on (`done=1` in the URL), and
+ * `q` and `tag` search within it.
  */
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import type { Task } from "@taskmanager/core/task/schema";
@@ -18,6 +19,7 @@ import { ListActions } from "../widgets/ListActions";
 import { QuickAdd } from "../widgets/QuickAdd";
 import { SharePanel } from "../widgets/SharePanel";
 import { TaskRows } from "../widgets/TaskRows";
+import { emptyFiltered, ViewFilters, viewFilter } from "../widgets/ViewFilters";
 
 const TITLES: Record<View, string> = { today: "Today", upcoming: "Upcoming" };
 
@@ -70,8 +72,9 @@ export function groupByDay(tasks: Task[]): [string, Task[]][] {
 
 function ViewScreen({ view, search }: { view: View; search: ViewSearch }) {
   const includeDone = search.done === "1";
+  const filter = viewFilter(search);
   // The person's own date: the server never guesses a time zone.
-  const result = useView(view, { today: localToday(), includeDone });
+  const result = useView(view, { today: localToday(), includeDone, ...filter });
   const heading = useScreen(TITLES[view]);
   const id = useId();
   const tasks = result.data?.items ?? [];
@@ -84,6 +87,7 @@ function ViewScreen({ view, search }: { view: View; search: ViewSearch }) {
         <ShowCompleted on={includeDone} />
       </div>
       <QuickAdd />
+      <ViewFilters {...filter} />
       {result.isPending ? (
         <p role="status">Loading tasks…</p>
       ) : result.isError ? (
@@ -99,7 +103,10 @@ function ViewScreen({ view, search }: { view: View; search: ViewSearch }) {
         <TaskRows
           tasks={tasks}
           headingId={`${id}-heading`}
-          empty={view === "today" ? "Nothing due today." : "Nothing due in the next seven days."}
+          empty={
+            emptyFiltered(filter) ??
+            (view === "today" ? "Nothing due today." : "Nothing due in the next seven days.")
+          }
         />
       )}
       {result.data?.truncated ? (
@@ -149,7 +156,8 @@ function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
   const name = list?.name ?? (lists.isPending ? "List" : "List not found");
   const heading = useScreen(name);
   const id = useId();
-  const tasks = useTaskList({ sort: "created", listId });
+  const filter = viewFilter(search);
+  const tasks = useTaskList({ sort: "created", listId, ...filter });
   const all = tasks.data?.pages.flatMap((page) => page.items) ?? [];
   const shown = includeDone ? all : all.filter((task) => task.status !== "done");
   return (
@@ -182,6 +190,7 @@ function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
         />
       ) : null}
       {list && list.role !== "viewer" ? <QuickAdd listId={listId} /> : null}
+      <ViewFilters {...filter} />
       {tasks.isPending ? (
         <p role="status">Loading tasks…</p>
       ) : tasks.isError && all.length === 0 ? (
@@ -190,7 +199,10 @@ function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
         <TaskRows
           tasks={shown}
           headingId={`${id}-heading`}
-          empty={all.length > 0 ? "Every task here is done." : "No tasks in this list yet."}
+          empty={
+            emptyFiltered(filter) ??
+            (all.length > 0 ? "Every task here is done." : "No tasks in this list yet.")
+          }
           more={
             tasks.hasNextPage
               ? {

@@ -16,6 +16,7 @@ import { priorityLabel, statusLabel } from "../tasks/labels";
 import { useSetStatus } from "../tasks/queries";
 import { currentEmail } from "../tokens";
 import { DeleteButton } from "./DeleteButton";
+import { dueTimeSuffix, ScheduleMeta } from "./ScheduleMeta";
 
 /** Quick add's stand-in rows have ids of their own until the server answers. */
 export const PLACEHOLDER_PREFIX = "pending-";
@@ -150,6 +151,7 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
           {due ? (
             <span className={`due due-${due.state}`}>
               {due.text}
+              {dueTimeSuffix(task)}
               {due.state === "later" ? null : <span className="due-date"> · {due.date}</span>}
             </span>
           ) : null}
@@ -165,7 +167,8 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
             <span className="priority-high">{priorityLabel.high} priority</span>
           ) : null}
           {task.tags.map((tag) => (
-            <Link key={tag} to="/" search={(prev) => ({ ...prev, tag })} className="chip chip-link">
+            // The view it is in, filtered by the tag (the Inbox, Today, a list...).
+            <Link key={tag} to="." search={(prev) => ({ ...prev, tag })} className="chip chip-link">
               <span className="visually-hidden">Show tasks tagged </span>
               {tag}
             </Link>
@@ -176,6 +179,7 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
               <span className="visually-hidden"> attachments</span>
             </span>
           ) : null}
+          <ScheduleMeta task={task} />
         </span>
       </div>
       <div className="task-actions">
