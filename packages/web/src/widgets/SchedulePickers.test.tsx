@@ -26,7 +26,9 @@ const set = (label: string | RegExp, value: string) =>
 async function newTask(title: string, dueDate = "2026-12-03") {
   const calls = createApi();
   renderApp("/new");
-  fireEvent.change(await screen.findByLabelText("Title"), { target: { value: title } });
+  fireEvent.change(await screen.findByLabelText("Title", {}, { timeout: 5000 }), {
+    target: { value: title },
+  });
   set("Due date", dueDate);
   return calls;
 }

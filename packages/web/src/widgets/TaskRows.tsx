@@ -167,8 +167,7 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
             <span className="priority-high">{priorityLabel.high} priority</span>
           ) : null}
           {task.tags.map((tag) => (
-            // The view it is in, filtered by the tag (the Inbox, Today, a list...).
-            <Link key={tag} to="." search={(prev) => ({ ...prev, tag })} className="chip chip-link">
+            <Link key={tag} to="/" search={(prev) => ({ ...prev, tag })} className="chip chip-link">
               <span className="visually-hidden">Show tasks tagged </span>
               {tag}
             </Link>
