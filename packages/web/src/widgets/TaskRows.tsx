@@ -167,7 +167,8 @@ function TaskRow({ task, today }: { task: Task; today: string }) {
             <span className="priority-high">{priorityLabel.high} priority</span>
           ) : null}
           {task.tags.map((tag) => (
-            <Link key={tag} to="/" search={(prev) => ({ ...prev, tag })} className="chip chip-link">
+            // The view it is in, filtered by the tag (the Inbox, Today, a list...).
+            <Link key={tag} to="." search={(prev) => ({ ...prev, tag })} className="chip chip-link">
               <span className="visually-hidden">Show tasks tagged </span>
               {tag}
             </Link>
