@@ -30,6 +30,7 @@ export default $config({
     const { api } = await import("./infra/api");
     const { exporter } = await import("./infra/export");
     await import("./infra/reminders");
+    await import("./infra/digests");
     const { web } = await import("./infra/web");
     // monitoring last: it alarms on every function, table and stream created above.
     // Production stages always; others only with MONITORING=true (infra/config.ts).

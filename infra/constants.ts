@@ -81,3 +81,9 @@ export const CLEANUP_TIMEOUT_SECONDS =
  * the run that took it while that run can still send.
  */
 export const REMINDER_JOB_TIMEOUT_SECONDS = 240;
+
+/**
+ * The digest job's timeout, on the same rule as the reminders': inside a day's
+ * claim (DIGEST_CLAIM_MS, 5 minutes, in packages/core/src/digest).
+ */
+export const DIGEST_JOB_TIMEOUT_SECONDS = 240;

@@ -6,8 +6,10 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { MAX_ATTACHMENTS_PER_TASK, STATE_TAG } from "../../packages/core/src/attachment/schema";
+import { DIGEST_CLAIM_MS } from "../../packages/core/src/digest/schema";
 import { CLAIM_MS } from "../../packages/core/src/reminder/schema";
 import { type Access, grantsFor, type Scope } from "../../packages/functions/src/access";
+import { digestJob } from "../../packages/functions/src/digests/job";
 import { reminderJob } from "../../packages/functions/src/reminders/job";
 import { issuer, routes } from "../../packages/functions/src/routes";
 import viteConfig from "../../packages/web/vite.config";
@@ -181,6 +183,18 @@ export function checkStage(stage: string, expected: StageExpectations) {
         sorted(expectedStatements(reminderJob.access)),
       );
       expect(target("RemindersHandler").handler).toBe(reminderJob.handler);
+      // The digest job: its items, the indexes of the Today view, the same sender.
+      expect(sorted(policy("DigestsHandler"))).toEqual(
+        sorted(expectedStatements(digestJob.access)),
+      );
+      expect(target("DigestsHandler").handler).toBe(digestJob.handler);
+    });
+
+    test("the digest job runs every minute, within a day's claim", () => {
+      const schedule = s.one("aws:scheduler/schedule:Schedule", "DigestsSchedule");
+      expect(schedule.inputs.scheduleExpression).toBe("rate(1 minute)");
+      const lambda = s.one("aws:lambda/function:Function", "DigestsHandlerFunction");
+      expect(lambda.inputs.timeout * 1000).toBeLessThan(DIGEST_CLAIM_MS);
     });
 
     test("the reminder job runs every minute, within a reminder's claim", () => {

@@ -4,6 +4,7 @@
  * elsewhere in the table.
  */
 import { ulid } from "ulid";
+import * as Digest from "../digest";
 import { isConditionFailure, parseInput, VisibleError } from "../error";
 import { DEFAULT_TIME_ZONE } from "../time/schema";
 import { UserEntity } from "./entity";
@@ -54,10 +55,15 @@ export async function timeZoneOf(email: string): Promise<string> {
   return (await settings(email)).timeZone ?? DEFAULT_TIME_ZONE;
 }
 
-/** Sets the settings given and keeps the rest; `digestHour: null` turns the digest off. */
+/**
+ * Sets the settings given and keeps the rest; `digestHour: null` turns the digest
+ * off. A new hour or zone files the next digest at it (core/digest): the one filed
+ * before is found stale when its minute comes.
+ */
 export async function updateSettings(
   rawEmail: string,
   input: UpdateSettingsInput,
+  now: number = Date.now(),
 ): Promise<UserSettings> {
   const email = parseInput(Email, rawEmail);
   const { digestHour, ...set } = parseInput(UpdateSettingsInput, input);
@@ -68,6 +74,7 @@ export async function updateSettings(
     );
     if (digestHour === null) update = update.remove(["digestHour"]);
     const { data } = await update.go({ response: "all_new" });
+    if (digestHour !== undefined || set.timeZone !== undefined) await Digest.fileNext(data, now);
     return settingsOf(data);
   } catch (error) {
     if (isConditionFailure(error)) throw new VisibleError("not_found", "User not found");

@@ -26,11 +26,12 @@ export const scheduleRoutes = {
     method: "PATCH",
     path: "/me/settings",
     handler: handler("settings/update"),
-    access: [Auth.verifyTokens, Tasks.updateItem],
+    // The settings, then the next digest at a new hour or zone (create-only PutItem).
+    access: [Auth.verifyTokens, Tasks.updateItem, Tasks.putItem],
     role: "self",
     summary:
       "Set any of the caller's settings: the time zone (an IANA name) that Today, Overdue, due times and reminders follow, the locale quick add reads dates in, and the digest hour (null: no digest)",
-    body: { schema: UpdateSettingsInput, example: { timeZone: "Europe/Paris" } },
+    body: { schema: UpdateSettingsInput, example: { timeZone: "Europe/Paris", digestHour: 8 } },
     response: { status: 200, schema: UserSettings, description: "The settings as now stored." },
   },
   skip: {

@@ -11,6 +11,7 @@ import { resolve } from "node:path";
 import { ttlAttribute } from "@taskmanager/core/table";
 import { issuerUrlFrom } from "@taskmanager/core/url/schema";
 import { streamCleanup } from "@taskmanager/functions/attachments/cleanup-subscription";
+import { digestJob } from "@taskmanager/functions/digests/job";
 import { reminderJob } from "@taskmanager/functions/reminders/job";
 import { exportFunction, routes } from "@taskmanager/functions/routes";
 import { startCron } from "../aws/cron";
@@ -197,6 +198,13 @@ export async function startStack(
         schedule: reminderJob.schedule,
       });
       stops.push(cron.stop);
+      // The digest job's Cron beside it, as infra/digests.ts deploys it.
+      const digests = startCron({
+        name: "Digests",
+        handler: digestJob.handler,
+        schedule: digestJob.schedule,
+      });
+      stops.push(digests.stop);
     }
     return { urls, tables, bucket, dynamoPid: dynamo.pid, stop };
   } catch (error) {
