@@ -35,6 +35,13 @@ const upcomingRoute = createRoute({
   component: lazyRouteComponent(() => import("./screens/Views"), "UpcomingScreen"),
 });
 
+const allRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/all",
+  validateSearch: shapeViewSearch,
+  component: lazyRouteComponent(() => import("./screens/Views"), "AllScreen"),
+});
+
 const listOfTasksRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/lists/$listId",
@@ -76,6 +83,7 @@ export const routeTree = rootRoute.addChildren([
   listRoute,
   todayRoute,
   upcomingRoute,
+  allRoute,
   listOfTasksRoute,
   invitationRoute,
   newTaskRoute,

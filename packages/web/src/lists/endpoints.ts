@@ -13,6 +13,7 @@ import {
   type Role,
   type UpdateListInput,
 } from "@taskmanager/core/list/schema";
+import { TaskPage } from "@taskmanager/core/task/schema";
 import { ViewPage } from "@taskmanager/core/view/schema";
 import { apiRequest } from "../api-client";
 
@@ -39,6 +40,20 @@ export function fetchView(view: View, filter: ViewFilter) {
   if (filter.q) query.set("q", filter.q);
   if (filter.tag) query.set("tag", filter.tag);
   return apiRequest(`/views/${view}?${query}`, { schema: ViewPage });
+}
+
+/** What the All view asks for: done ones too or not, and the search within it. */
+export type AllFilter = Omit<ViewFilter, "today">;
+
+/** A page of the All view: every task the person can read, by due date, after `cursor`. */
+export function fetchAll(filter: AllFilter, cursor?: string) {
+  const query = new URLSearchParams();
+  if (filter.includeDone) query.set("includeDone", "true");
+  if (filter.q) query.set("q", filter.q);
+  if (filter.tag) query.set("tag", filter.tag);
+  if (cursor) query.set("cursor", cursor);
+  const text = query.toString();
+  return apiRequest(`/views/all${text ? `?${text}` : ""}`, { schema: TaskPage });
 }
 
 export const listPath = (listId: string) => `/lists/${encodeURIComponent(listId)}`;

@@ -1,12 +1,14 @@
 /** Server state for lists, members and the views across lists (TanStack Query). */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   CreateListInput,
   ListsOfPerson,
   UpdateListInput,
 } from "@taskmanager/core/list/schema";
 import {
+  type AllFilter,
   createList,
+  fetchAll,
   fetchLists,
   fetchMembers,
   fetchView,
@@ -21,6 +23,7 @@ export const listKeys = {
   all: ["lists"] as const,
   members: (listId: string) => ["lists", listId, "members"] as const,
   view: (view: View, filter: ViewFilter) => ["views", view, filter] as const,
+  allView: (filter: AllFilter) => ["views", "all", filter] as const,
 };
 
 export const useLists = () => useQuery({ queryKey: listKeys.all, queryFn: fetchLists });
@@ -30,6 +33,15 @@ export const useMembers = (listId: string) =>
 
 export const useView = (view: View, filter: ViewFilter) =>
   useQuery({ queryKey: listKeys.view(view, filter), queryFn: () => fetchView(view, filter) });
+
+/** The All view, page by page (under "views": what refreshes the views refreshes it). */
+export const useAllView = (filter: AllFilter) =>
+  useInfiniteQuery({
+    queryKey: listKeys.allView(filter),
+    queryFn: ({ pageParam }) => fetchAll(filter, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.cursor ?? undefined,
+  });
 
 /** After a change to a list: the sidebar (names, counts) and the views that read it. */
 function useRefreshLists() {

@@ -1,5 +1,5 @@
 /**
- * The views across lists (Today, Upcoming) and one list's own view. Each is in the
+ * The views across lists (Today, Upcoming, All) and one list's own view. Each is in the
  * URL; done tasks are hidden unless "Show completed" is on (`done=1` in the URL), and
  * `q` and `tag` search within it.
  */
@@ -9,7 +9,7 @@ import { useId, useState } from "react";
 import { describeError } from "../app/error-message";
 import { useScreen } from "../app/screen";
 import type { View } from "../lists/endpoints";
-import { useLists, useMembers, useView } from "../lists/queries";
+import { useAllView, useLists, useMembers, useView } from "../lists/queries";
 import type { ViewSearch } from "../search";
 import { formatDay, localToday } from "../tasks/dates";
 import { useTaskList } from "../tasks/queries";
@@ -125,6 +125,56 @@ export const TodayScreen = withQueries(function Today() {
 export const UpcomingScreen = withQueries(function Upcoming() {
   return <ViewScreen view="upcoming" search={upcomingRoute.useSearch()} />;
 });
+
+const allRoute = getRouteApi("/all");
+
+/** All: every task the person can read (Inbox and lists), by due date, page by page. */
+function AllView() {
+  const search = allRoute.useSearch();
+  const includeDone = search.done === "1";
+  const filter = viewFilter(search);
+  const result = useAllView({ includeDone, ...filter });
+  const heading = useScreen("All");
+  const id = useId();
+  const tasks = result.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <div className="list-header">
+        <h1 id={`${id}-heading`} tabIndex={-1} ref={heading}>
+          All
+        </h1>
+        <ShowCompleted on={includeDone} />
+      </div>
+      <QuickAdd />
+      <ViewFilters {...filter} />
+      {result.isPending ? (
+        <p role="status">Loading tasks…</p>
+      ) : result.isError && tasks.length === 0 ? (
+        <Failure error={result.error} retry={() => void result.refetch()} />
+      ) : (
+        <TaskRows
+          tasks={tasks}
+          headingId={`${id}-heading`}
+          empty={
+            emptyFiltered(filter) ??
+            (includeDone ? "No tasks yet." : "No open tasks: everything is done.")
+          }
+          more={
+            result.hasNextPage
+              ? {
+                  loading: result.isFetchingNextPage,
+                  load: async () => void (await result.fetchNextPage()),
+                }
+              : undefined
+          }
+          moreError={result.isFetchNextPageError ? describeError(result.error) : undefined}
+        />
+      )}
+    </section>
+  );
+}
+
+export const AllScreen = withQueries(AllView);
 
 const listRoute = getRouteApi("/lists/$listId");
 

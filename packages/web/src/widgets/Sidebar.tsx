@@ -95,6 +95,11 @@ function SidebarNav() {
               Upcoming
             </Link>
           </Item>
+          <Item onPick={close}>
+            <Link to="/all" activeOptions={ACTIVE}>
+              All
+            </Link>
+          </Item>
         </ul>
         <div className="sidebar-lists-head">
           <h2 id={`${id}-lists`} className="sidebar-heading">
