@@ -16,6 +16,7 @@ import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type Access, grantsFor, type LinkName } from "../../src/access";
 import { streamCleanup } from "../../src/attachments/cleanup-subscription";
+import { digestJob } from "../../src/digests/job";
 import { reminderJob } from "../../src/reminders/job";
 import { exportFunction, issuer, type RouteDefinition, routes } from "../../src/routes";
 import { api, newPerson, type Person } from "../helpers/api";
@@ -265,6 +266,7 @@ test("no grant is a wildcard, and every resource is one of the linked resource's
     ["issuer", issuer.access] as const,
     ["export", exportFunction.access] as const,
     ["reminder job", reminderJob.access] as const,
+    ["digest job", digestJob.access] as const,
   ]) {
     for (const grant of grantsFor(access, (link, scope) => [`arn:${link}:${scope}`])) {
       expect(
@@ -348,3 +350,40 @@ describe("the reminder job is granted exactly what its runs do to DynamoDB", () 
     ).toEqual(["Late reminder: late", "Reminder: delivered", "Reminder: delivered in a list"]);
   }, 120_000);
 });
+
+test("the digest job is granted exactly what its runs do to DynamoDB", async () => {
+  // Loaded now, after the proxy: the job's DynamoDB client is the one the routes use.
+  const { runOnce } = await import("../../src/digests/run");
+  const User = await import("@taskmanager/core/user");
+  // A day no other suite's digest run reads (theirs are within a day of now, or in 2027).
+  const filedAt = Date.parse("2028-01-09T12:00:00Z");
+  const dueAt = Date.parse("2028-01-10T08:00:00Z");
+  const busy = await newPerson("access-digest");
+  const empty = await newPerson("access-digest-empty");
+  const moved = await newPerson("access-digest-moved");
+  for (const who of [busy, empty, moved]) {
+    await User.updateSettings(who.email, { timeZone: "UTC", digestHour: 8 }, filedAt);
+  }
+  await User.updateSettings(moved.email, { digestHour: 9 }, filedAt);
+  const listId = await createList(busy);
+  for (const body of [
+    { title: "today", dueDate: "2028-01-10" },
+    { title: "overdue in a list", dueDate: "2028-01-02", listId },
+  ]) {
+    expect((await api("/tasks", { method: "POST", token: busy.token, body })).status).toBe(201);
+  }
+  recorded = new Set();
+  // Two runs at once (one claims each day, the other is refused): a digest sent, an
+  // empty day, a slot left stale by a changed hour.
+  const reports = await Promise.all([runOnce(dueAt + 5_000), runOnce(dueAt + 5_000)]);
+  const sum = (key: "sent" | "empty" | "stale") => reports.reduce((n, r) => n + r[key], 0);
+  expect({ sent: sum("sent"), empty: sum("empty"), stale: sum("stale") }).toEqual({
+    sent: 1,
+    empty: 1,
+    stale: 2,
+  });
+  expect([...recorded].sort()).toEqual([...dynamoOnly(declared(digestJob.access))].sort());
+  const mail = await fetch(`${stack.mail}/mailbox/${encodeURIComponent(busy.email)}`);
+  const { messages } = (await mail.json()) as { messages: Array<{ subject: string }> };
+  expect(messages.map((m) => m.subject)).toContain("Your day, 2028-01-10: 1 task, 1 overdue");
+}, 120_000);
