@@ -2,7 +2,8 @@
  * Sharing a list in two browsers (issue 19): Ann makes "Groceries" with a task and
  * invites Bob as an editor; Bob opens the emailed link signed out, signs up from it
  * and lands back on the invitation, accepts, and completes Ann's task; Ann sees it
- * was Bob. Ann removes Bob, and Bob's next action is refused in words. A used link
+ * was Bob. Ann, its only owner, cannot leave it; she removes Bob, and Bob's next
+ * action is refused in words. A used link
  * and a link sent to someone else say they cannot be used. axe on the share panel
  * and the invitation page, at both sizes.
  */
@@ -133,6 +134,16 @@ describe("a list shared between two browsers", () => {
       .getByText(/This invitation cannot be used/)
       .waitFor();
     expect(await bobPage.getByRole("button", { name: /^Accept/ }).count()).toBe(0);
+  });
+
+  it("Ann, the list's only owner, cannot leave it: the server's refusal is shown in words", async () => {
+    await annPage.getByRole("button", { name: /^Leave/ }).click();
+    await annPage.getByRole("button", { name: "Yes, leave" }).click();
+    await annPage
+      .getByRole("alert")
+      .getByText(/A list always keeps an owner/)
+      .waitFor();
+    await annPage.getByRole("heading", { level: 1, name: "Groceries" }).waitFor();
   });
 
   it("Ann removes Bob, and Bob's next action is refused in words", async () => {
