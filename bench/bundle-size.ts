@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BundleKind, bundleKindOf } from "@taskmanager/functions/access";
 import { streamCleanup } from "@taskmanager/functions/attachments/cleanup-subscription";
+import { digestJob } from "@taskmanager/functions/digests/job";
 import { reminderJob } from "@taskmanager/functions/reminders/job";
 import { exportFunction, issuer, routes } from "@taskmanager/functions/routes";
 import { issuerBundle, onDemandHandlers } from "../infra/function-bundle";
@@ -36,6 +37,7 @@ try {
     [exportFunction.handler, bundleKindOf(exportFunction.access)],
     [streamCleanup.handler, bundleKindOf(streamCleanup.access)],
     [reminderJob.handler, bundleKindOf(reminderJob.access)],
+    [digestJob.handler, bundleKindOf(digestJob.access)],
   ]);
   const references = [...kinds.keys()];
   // The issuer bundles with splitting (infra/function-bundle.ts says why): what it

@@ -127,3 +127,19 @@ test("an empty day sends nothing, and the next day's digest still comes", async 
   await runAt(at("2027-05-02T01:15:05Z"), sent);
   expect(to(sent, me.email).map((d) => [d.day, d.tasks.length])).toEqual([["2027-05-02", 1]]);
 });
+
+test("a digest whose mail failed is sent by the next run, once", async () => {
+  const me = await person("UTC", 6, at("2027-05-10T00:00:00Z"));
+  await Task.create(me.userId, { title: "retry me", dueDate: "2027-05-10" });
+  const failing = await Digest.runDigests({
+    now: at("2027-05-10T06:00:05Z"),
+    send: async (digest) => {
+      if (digest.to === me.email) throw new Error("SES refused");
+    },
+  });
+  expect(failing.failed).toBeGreaterThanOrEqual(1);
+  const sent: Digest.Digest[] = [];
+  await runAt(at("2027-05-10T06:01:05Z"), sent);
+  await runAt(at("2027-05-10T06:02:05Z"), sent);
+  expect(to(sent, me.email).map((d) => d.day)).toEqual(["2027-05-10"]);
+});

@@ -201,24 +201,39 @@ async function deliver(
     report.skipped++;
     return;
   }
-  const { items, truncated } = await View.today(slot.userId, { today: slot.day });
-  const sentAt = options.now ?? Date.now();
-  // An empty day sends nothing: a mail saying "nothing today" every day is noise
-  // people learn to ignore (docs/decisions.md).
-  if (items.length > 0) {
-    const late = sentAt - due > DIGEST_LATE_AFTER_MS;
-    await options.send({ to: slot.email, day: slot.day, tasks: items, truncated, late });
-    report.sent++;
-    report.lateness.push(sentAt - due);
-  } else {
-    report.empty++;
+  let mailed = false;
+  try {
+    const { items, truncated } = await View.today(slot.userId, { today: slot.day });
+    const sentAt = options.now ?? Date.now();
+    // An empty day sends nothing: a mail saying "nothing today" every day is noise
+    // people learn to ignore (docs/decisions.md).
+    if (items.length > 0) {
+      const late = sentAt - due > DIGEST_LATE_AFTER_MS;
+      await options.send({ to: slot.email, day: slot.day, tasks: items, truncated, late });
+      mailed = true;
+      report.sent++;
+      report.lateness.push(sentAt - due);
+    } else {
+      report.empty++;
+    }
+    await DigestDayEntity.patch(key)
+      .set({
+        sentAt: new Date(sentAt).toISOString(),
+        outcome: items.length > 0 ? "sent" : "empty",
+        tasks: items.length,
+      })
+      .where((d, { eq }) => eq(d.claim, claim))
+      .go({ response: "none" });
+  } catch (error) {
+    // Not mailed: released, so the next run (which reads this minute again) retries at
+    // once. Mailed but not marked: the claim stands, so it is not mailed twice.
+    if (!mailed) {
+      await DigestDayEntity.patch(key)
+        .remove(["claim", "claimedUntil"])
+        .where((d, { eq }) => eq(d.claim, claim))
+        .go({ response: "none" })
+        .catch(() => undefined);
+    }
+    throw error;
   }
-  await DigestDayEntity.patch(key)
-    .set({
-      sentAt: new Date(sentAt).toISOString(),
-      outcome: items.length > 0 ? "sent" : "empty",
-      tasks: items.length,
-    })
-    .where((d, { eq }) => eq(d.claim, claim))
-    .go({ response: "none" });
 }
