@@ -76,3 +76,13 @@ it("the last owner is refused in the server's words, and stays", async () => {
   expect(leaves(calls)).toEqual([`/lists/${LIST_ID}/me`]);
   expect(router.state.location.pathname).toBe(`/lists/${LIST_ID}`);
 });
+
+it("a list one was removed from meanwhile is said to be gone, not a task", async () => {
+  api("editor", { status: 404, body: { error: { code: "not_found", message: "Not found" } } });
+  renderApp(`/lists/${LIST_ID}`);
+  fireEvent.click(await screen.findByRole("button", { name: /^Leave/ }, { timeout: 5_000 }));
+  fireEvent.click(screen.getByRole("button", { name: "Yes, leave" }));
+  expect((await screen.findByRole("alert")).textContent).toMatch(
+    /This list does not exist any more/,
+  );
+});

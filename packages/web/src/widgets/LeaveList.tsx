@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { List } from "@taskmanager/core/list/schema";
 import { useId, useState } from "react";
+import { ApiError } from "../api-client";
 import { announce } from "../app/announce";
 import { describeError } from "../app/error-message";
 import { leaveList } from "../lists/endpoints";
@@ -28,7 +29,12 @@ export function LeaveList({ list }: { list: Pick<List, "listId" | "name"> }) {
         void client.invalidateQueries({ queryKey });
       }
     },
-    onError: (failure) => setError(describeError(failure)),
+    onError: (failure) =>
+      setError(
+        failure instanceof ApiError && failure.code === "not_found"
+          ? "This list does not exist any more, or you are no longer in it."
+          : describeError(failure),
+      ),
   });
   return (
     <>
