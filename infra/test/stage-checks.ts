@@ -292,7 +292,7 @@ export function checkStage(stage: string, expected: StageExpectations) {
         expect(lambda.inputs.timeout, lambda.name).toBeGreaterThan(0);
         // API Gateway gives up after 29 s; the export (a Function URL) and the stream's
         // subscriber are not behind it, and stay within Lambda's own 15 minutes.
-        const behindApi = !/Export|Subscriber|Reminders/.test(lambda.name);
+        const behindApi = !/Export|Subscriber|Reminders|Digests/.test(lambda.name);
         expect(lambda.inputs.timeout, lambda.name).toBeLessThanOrEqual(behindApi ? 29 : 900);
         if (!s.dev) {
           expect(lambda.inputs.runtime).toBe(FUNCTION_DEFAULTS.runtime);
