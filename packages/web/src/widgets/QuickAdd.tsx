@@ -306,6 +306,8 @@ export function QuickAdd({ listId }: { listId?: string } = {}) {
           id={QUICK_ADD_ID}
           value={title}
           onChange={(e) => retype(e.target.value)}
+          // Whoever comes into the box is about to type: the parser starts loading now.
+          onFocus={() => void loadParser(locale)}
           placeholder="e.g. Pay rent every month on the 1st #home !high"
           autoComplete="off"
           aria-keyshortcuts="n"
