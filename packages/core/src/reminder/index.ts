@@ -173,6 +173,7 @@ export async function runDue(options: RunOptions): Promise<RunReport> {
     zones.set(email, zone);
     return zone;
   };
+  let firstFailed: string | undefined;
   for (let at = minuteStart(from); at <= minuteStart(current); at += MINUTE) {
     const minute = minuteOf(at);
     report.minutes++;
@@ -184,11 +185,16 @@ export async function runDue(options: RunOptions): Promise<RunReport> {
     await mapLimit(pending, options.concurrency ?? SEND_CONCURRENCY, (item) =>
       deliver(item, { ...options, zoneOf, now: options.now }, report).catch((error: unknown) => {
         report.failed++;
+        firstFailed ??= minute;
         options.onError?.(error, item);
       }),
     );
   }
-  await ReminderClockEntity.put({ ...CLOCK, nextMinute: current }).go({ response: "none" });
+  // A minute with a failure is read again by the next run, which retries what this
+  // one released (a failure before the mail releases the claim).
+  await ReminderClockEntity.put({ ...CLOCK, nextMinute: firstFailed ?? current }).go({
+    response: "none",
+  });
   return report;
 }
 
@@ -211,6 +217,37 @@ async function deliver(item: ReminderItem, options: RunOptions, report: RunRepor
     report.skipped++;
     return;
   }
+  const progress = { mailed: false };
+  try {
+    await sendClaimed(item, key, claim, options, report, progress);
+  } catch (error) {
+    // Not mailed: released, so the next run (which reads this minute again) retries
+    // it at once. Mailed but not marked: the claim stands, so it is not mailed twice.
+    if (!progress.mailed) {
+      await ReminderEntity.patch(key)
+        .remove(["claim", "claimedUntil"])
+        .where((r, { eq }) => eq(r.claim, claim))
+        .go({ response: "none" })
+        .catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+type ReminderKey = { minute: string; ownerId: string; taskId: string; key: string };
+
+/**
+ * After the claim: re-reads the task, sends it if still due, marks the outcome and
+ * files the notice. `progress.mailed` says, if it throws, whether the mail went.
+ */
+async function sendClaimed(
+  item: ReminderItem,
+  key: ReminderKey,
+  claim: string,
+  options: RunOptions,
+  report: RunReport,
+  progress: { mailed: boolean },
+): Promise<void> {
   const finish = (outcome: "sent" | "late" | "stale", sentAt: string) =>
     ReminderEntity.patch(key)
       .set({ sentAt, outcome })
@@ -245,6 +282,7 @@ async function deliver(item: ReminderItem, options: RunOptions, report: RunRepor
     fireAt,
     late,
   });
+  progress.mailed = true;
   const sentIso = new Date(sentAt).toISOString();
   await finish(late ? "late" : "sent", sentIso);
   await NoticeEntity.create({
