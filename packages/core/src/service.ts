@@ -7,6 +7,7 @@
  */
 import { Service } from "electrodb";
 import { AttachmentEntity } from "./attachment/entity";
+import { DigestDayEntity, DigestSlotEntity } from "./digest/entity";
 import { InvitationEntity } from "./invitation/entity";
 import { ListEntity } from "./list/entity";
 import { MembershipEntity } from "./membership/entity";
@@ -21,6 +22,8 @@ export const service = new Service({
   reminder: ReminderEntity,
   notice: NoticeEntity,
   reminderClock: ReminderClockEntity,
+  digestSlot: DigestSlotEntity,
+  digestDay: DigestDayEntity,
   list: ListEntity,
   membership: MembershipEntity,
   invitation: InvitationEntity,
