@@ -3,7 +3,8 @@
  * 5): a first sign-in gives the person the browser's time zone; the task form's
  * pickers (axe-clean at both sizes) make a task due at a time, repeating every 2
  * weeks on Monday and Thursday with a reminder an hour before; its page says so in
- * words and offers Skip this one; the settings page sets the daily digest.
+ * words, and Skip this one moves it to the rule's next day; the settings page sets
+ * the daily digest.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -115,6 +116,14 @@ describe("time, repeat and reminders", () => {
       recurrenceRule: "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
       reminders: [{ before: 60 }],
     });
+
+    // Skip this one: the task moves to the rule's next Monday or Thursday, still repeating.
+    await page.getByRole("button", { name: "Skip this one" }).click();
+    await expect.poll(async () => String((await api(`/tasks/${taskId}`)).dueDate) > due).toBe(true);
+    const next = await api(`/tasks/${taskId}`);
+    const weekday = new Date(`${String(next.dueDate)}T00:00:00Z`).getUTCDay();
+    expect([1, 4]).toContain(weekday);
+    expect(next).toMatchObject({ status: "todo", recurrence: { byWeekday: ["MO", "TH"] } });
   });
 
   it("sets the daily digest on the settings page", async () => {
