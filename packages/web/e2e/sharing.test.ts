@@ -168,7 +168,17 @@ describe("a list shared between two browsers", () => {
       .getByRole("alert")
       .getByText(/does not exist any more/)
       .waitFor();
-    // The list is gone from his sidebar and its address says it cannot be found.
+    // His sidebar, read again after the refusal, no longer has it, and the screen says so.
+    await bobPage.getByRole("heading", { level: 1, name: "List not found" }).waitFor();
+    await expect
+      .poll(() =>
+        bobPage
+          .getByRole("navigation", { name: "Lists" })
+          .getByRole("link", { name: /^Groceries/ })
+          .count(),
+      )
+      .toBe(0);
+    // And so does its address after a reload.
     await bobPage.reload();
     await bobPage.getByRole("heading", { level: 1, name: "List not found" }).waitFor();
     expect(

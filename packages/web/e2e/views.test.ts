@@ -5,6 +5,8 @@
  * at 375 px, the `g` shortcuts, reordering lists (kept after a reload), and a list's
  * delete with Undo that a reload during its window does not lose. axe at both sizes.
  */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, SIZES } from "./axe";
@@ -15,6 +17,7 @@ const urls = inject("e2e");
 const run = Date.now().toString(36);
 const person = { email: `views-${run}@example.com`, password: "correct horse battery" };
 const [DESKTOP, PHONE] = SIZES;
+const artifacts = join(import.meta.dirname, "..", "artifacts", "views");
 
 let browser: Browser;
 let page: Page;
@@ -59,6 +62,10 @@ async function expectAccessible(what: string) {
   await page.setViewportSize(DESKTOP);
 }
 
+/** How far the page scrolls sideways (0 or less: not at all). */
+const overflow = () =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
 /** A key press with focus on nothing that takes typing (as the shortcuts expect). */
 async function press(...keys: string[]) {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -66,6 +73,7 @@ async function press(...keys: string[]) {
 }
 
 beforeAll(async () => {
+  await mkdir(artifacts, { recursive: true });
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
   await signUpInBrowser(page, urls, person);
@@ -183,6 +191,12 @@ describe("a list's page and the sidebar", () => {
       .getByRole("link", { name: /^Work\W+4 open$/ })
       .waitFor();
     await expectAccessible("a list's page");
+    // Its header (Share, Rename, Delete, Show completed), Leave and search fit a phone.
+    await page.setViewportSize(PHONE);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(artifacts, "list-375.png"), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    await page.screenshot({ path: join(artifacts, "list-1280.png") });
   });
 
   it("at 1280 shows the views and lists beside the screen, without a Menu", async () => {
@@ -206,10 +220,8 @@ describe("a list's page and the sidebar", () => {
     expect(await menu.getAttribute("aria-expanded")).toBe("true");
     await sidebar().getByRole("link", { name: "Today" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(artifacts, "menu-375.png") });
     await sidebar().getByRole("link", { name: "Today" }).click();
     await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
     expect(await menu.getAttribute("aria-expanded")).toBe("false");
