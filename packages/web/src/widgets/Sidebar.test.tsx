@@ -107,6 +107,21 @@ describe("reordering lists in the sidebar", () => {
     await waitFor(() => expect(document.activeElement?.textContent).toMatch(/Move “Club” down/));
   });
 
+  it("keeps the phone's Menu open while lists are moved (only picking a view closes it)", async () => {
+    api([list(0, "Work", 0), list(1, "Home", 1)]);
+    renderApp("/");
+    const nav = await screen.findByRole("navigation", { name: "Lists" }, { timeout: 5_000 });
+    await within(nav).findByRole("link", { name: /^Home/ });
+    const menu = within(nav).getByRole("button", { name: "Menu" });
+    fireEvent.click(menu);
+    fireEvent.click(within(nav).getByRole("button", { name: "Reorder lists" }));
+    fireEvent.click(within(nav).getByRole("button", { name: "Move “Home” up" }));
+    expect(names(nav)).toEqual(["Home", "Work"]);
+    expect(menu.getAttribute("aria-expanded")).toBe("true");
+    fireEvent.click(within(nav).getByRole("link", { name: /^Work/ }));
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+  });
+
   it("puts the order back and says so when the server refuses", async () => {
     api([list(0, "Work", 0), list(1, "Home", 1)], () => ({
       status: 404,

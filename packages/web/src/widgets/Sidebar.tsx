@@ -31,8 +31,17 @@ function Count({ count }: { count?: ListsOfPerson["inbox"] }) {
 const ACTIVE = { includeSearch: false } as const;
 
 function Item({ children, onPick }: { children: ReactNode; onPick: () => void }) {
-  // biome-ignore lint/a11y/useKeyWithClickEvents: the click comes from the link inside, keyboard included
-  return <li onClick={onPick}>{children}</li>;
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the click comes from the link inside, keyboard included
+    <li
+      onClick={(event) => {
+        // Picking a view closes the phone's menu; moving a list (its buttons) does not.
+        if ((event.target as Element).closest("a")) onPick();
+      }}
+    >
+      {children}
+    </li>
+  );
 }
 
 function SidebarNav() {
