@@ -35,7 +35,13 @@ interface ChipBase extends Span {
 }
 
 export type Chip =
-  | (ChipBase & { kind: "due"; dueDate: string; dueTime?: string })
+  | (ChipBase & {
+      kind: "due";
+      dueDate: string;
+      dueTime?: string;
+      /** False for a time alone ("at 5pm"): its day is today's, the next one, or the rule's. */
+      namesDay: boolean;
+    })
   | (ChipBase & { kind: "repeat"; recurrence: RecurrenceInput })
   | (ChipBase & { kind: "priority"; priority: Priority })
   | (ChipBase & { kind: "tag"; tag: string })
@@ -121,6 +127,7 @@ export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAddR
     add(reading, {
       kind: "due",
       dueDate,
+      namesDay: reading.namesDay,
       ...(reading.dueTime ? { dueTime: reading.dueTime } : {}),
     });
   } else if (repeat) {

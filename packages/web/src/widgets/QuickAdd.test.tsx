@@ -123,6 +123,24 @@ describe("quick add that understands", () => {
     });
   });
 
+  it("takes from the row's fields what the text does not say", async () => {
+    const calls = api();
+    renderApp("/");
+    await typePhrase("Call the bank at 5pm p3");
+    await understood();
+    fireEvent.change(screen.getByLabelText("Due"), { target: { value: "2099-05-01" } });
+    fireEvent.change(screen.getByLabelText("Priority"), { target: { value: "high" } });
+    fireEvent.submit(screen.getByRole("form", { name: "Quick add" }));
+    await waitFor(() => expect(calls.filter((c) => c.method === "POST")).toHaveLength(1));
+    // A time alone takes the Due field's day; the typed p3 wins over the Priority field.
+    expect(calls.find((c) => c.method === "POST")?.body).toMatchObject({
+      title: "Call the bank",
+      dueDate: "2099-05-01",
+      dueTime: "17:00",
+      priority: "low",
+    });
+  });
+
   it("keeps a removed chip removed through a reload and a failed add", async () => {
     api(() => ({ status: 500, body: { error: { code: "internal", message: "boom" } } }));
     renderApp("/");

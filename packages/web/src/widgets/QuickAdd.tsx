@@ -98,21 +98,22 @@ function chipLabel(chip: Chip, locale: string): string {
 
 /**
  * The task to send: what the text says, and the row's Due and Priority fields for
- * what it does not say (a date typed in the text wins over the Due field; the Due
- * field wins over a repeat rule's first date). The list in view unless an @list
- * names another.
+ * what it does not say (a day typed in the text wins over the Due field; the Due
+ * field wins over a repeat rule's first date and gives a time alone, "at 5pm", its
+ * day). The list in view unless an @list names another.
  */
 function toInput(
   fields: Draft,
   reading: QuickAddResult | null,
   listId: string | undefined,
 ): Record<string, unknown> {
-  const has = (kind: Chip["kind"]) => reading?.chips.some((chip) => chip.kind === kind) ?? false;
+  const chips = reading?.chips ?? [];
+  const namesDay = chips.some((chip) => chip.kind === "due" && chip.namesDay);
   const read = reading?.input;
   return {
     ...(read ?? { title: fields.title }),
-    priority: has("priority") ? read?.priority : fields.priority,
-    dueDate: has("due") ? read?.dueDate : fields.dueDate || read?.dueDate || null,
+    priority: chips.some((chip) => chip.kind === "priority") ? read?.priority : fields.priority,
+    dueDate: namesDay ? read?.dueDate : fields.dueDate || read?.dueDate || null,
     ...(read?.listId ? {} : listId ? { listId } : {}),
   };
 }
