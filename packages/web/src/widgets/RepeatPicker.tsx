@@ -140,7 +140,13 @@ export function RepeatPicker({ idPrefix: id, value, onChange, dueDate, error }: 
               inputMode="numeric"
               min={1}
               max={999}
-              value={Number.isNaN(value.interval) ? "" : (value.interval ?? 1)}
+              value={
+                value.interval === undefined
+                  ? 1
+                  : Number.isFinite(value.interval)
+                    ? value.interval
+                    : ""
+              }
               aria-describedby={`${id}-interval-unit`}
               onChange={(event) => onChange({ ...value, interval: event.target.valueAsNumber })}
             />

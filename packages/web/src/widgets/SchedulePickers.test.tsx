@@ -374,6 +374,24 @@ describe("editing a repeating task", () => {
     expect(skip?.body).toEqual({ version: 4 });
   });
 
+  it("Stop repeating on a task changed elsewhere says so and applies nothing", async () => {
+    const task = rent();
+    const calls = mockApi((call) => {
+      if (call.url.pathname.endsWith("/attachments")) return { status: 200, body: { items: [] } };
+      if (call.method === "PATCH") {
+        return { status: 409, body: { error: { code: "conflict", message: "Version mismatch" } } };
+      }
+      return { status: 200, body: task };
+    });
+    renderApp(`/tasks/${task.taskId}`);
+    fireEvent.click(await screen.findByRole("button", { name: "Stop repeating" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /changed elsewhere, so nothing was done/,
+    );
+    expect(calls.filter((c) => c.method === "PATCH")).toHaveLength(1);
+    expect(screen.getByText("Every month on the 1st")).toBeTruthy();
+  });
+
   it("Stop repeating sends recurrence null and the page says it no longer repeats", async () => {
     const task = rent();
     const { calls } = taskApi(task);
