@@ -66,13 +66,14 @@ export const bucketCors = {
  */
 export const exportFunction = {
   handler: "packages/functions/src/export/tasks.handler",
-  // GetItem: the caller's membership, when one list (`listId`) is asked for.
+  // GetItem: the caller's membership of the list asked for (`listId`), or of each list
+  // as `scope=all` comes to it; Query: the memberships (gsi9) and the tasks.
   access: [Auth.verifyTokens, Tasks.query, Tasks.getItem],
   // As the API's list routes: a member of the `listId` asked for, any role; without
   // one, the caller's own tasks. Enforced by the handler (export/tasks.ts).
   role: { member: "viewer", of: "target" },
   summary:
-    "Download the caller's Inbox, or one list they are in (`listId`), with the list's filters, as CSV or NDJSON, streamed",
+    "Download the caller's Inbox, one list they are in (`listId`), or the Inbox and every list they are in (`scope=all`), with the list's filters, as CSV or NDJSON, streamed",
   query: ExportTasksQuery,
   cors: {
     allowMethods: ["GET"],

@@ -32,6 +32,21 @@ export async function roleOf(listId: string, userId: string): Promise<Role | und
   return data?.role;
 }
 
+/**
+ * The caller's role in a list and its name, or undefined when they are not a member:
+ * `roleOf`'s one consistent read, for the export, which names the list in its rows.
+ */
+export async function readable(
+  listId: string,
+  userId: string,
+): Promise<{ role: Role; listName: string } | undefined> {
+  const { data } = await MembershipEntity.get({ listId, userId }).go({
+    consistent: true,
+    attributes: ["role", "listName"],
+  });
+  return data ? { role: data.role, listName: data.listName } : undefined;
+}
+
 /** Every list a person is in (at most MAX_LISTS_PER_PERSON): one Query on gsi9. */
 export async function ofPerson(userId: string): Promise<MembershipItem[]> {
   const { data } = await MembershipEntity.query.byPerson({ userId }).go({ pages: "all" });

@@ -152,9 +152,16 @@ export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-/** The export's query string: a format, then the same filters as the list. */
+/** What an export covers without `listId`: the Inbox, or every list one can read too. */
+export const EXPORT_SCOPES = ["inbox", "all"] as const;
+
+/**
+ * The export's query string: a format, then the same filters as the list; `scope=all`
+ * for the Inbox and every list the caller is in (not with `listId`).
+ */
 export const ExportTasksQuery = z.extend(TaskPagesQuery, {
   format: z._default(ExportFormat, "csv"),
+  scope: z.optional(z.enum(EXPORT_SCOPES)),
 });
 export type ExportTasksQuery = z.input<typeof ExportTasksQuery>;
 

@@ -6,12 +6,15 @@
 import type { ErrorBody } from "@taskmanager/core/error/schema";
 import type { ExportFormat, Task } from "@taskmanager/core/task/schema";
 
+/** A task as exported: the API's task, and the name of its list (`Inbox` for the Inbox). */
+export type ExportRow = Task & { list: string };
+
 export interface ExportEncoding {
   contentType: string;
   extension: string;
   /** Written before the first task (the CSV's BOM and header row). */
   head: string;
-  page(tasks: readonly Task[]): string;
+  page(tasks: readonly ExportRow[]): string;
   /** The last thing written when the export fails part way. */
   failure(error: ErrorBody): string;
 }
@@ -32,7 +35,12 @@ export const CSV_COLUMNS = [
   "userId",
   "listId",
   "updatedBy",
-] as const satisfies readonly (keyof Task)[];
+  // Issue 20's fields and the list's name, after the older columns so their places stay.
+  "dueTime",
+  "recurrence",
+  "reminders",
+  "list",
+] as const satisfies readonly (keyof ExportRow)[];
 
 /**
  * Spreadsheet programs run a cell that starts with one of these as a formula
@@ -50,11 +58,13 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-function csvValue(task: Task, column: (typeof CSV_COLUMNS)[number]): string {
-  const value = task[column];
+function csvValue(row: ExportRow, column: (typeof CSV_COLUMNS)[number]): string {
+  // A repeat rule as its RFC 5545 text (FREQ=WEEKLY;BYDAY=MO), which calendars read.
+  const value = column === "recurrence" ? row.recurrenceRule : row[column];
   // No due date, no list (the Inbox), no author (written before lists): an empty cell.
   if (value === null || value === undefined) return "";
-  // Tags may hold commas or semicolons themselves; a JSON array keeps them apart.
+  // Tags may hold commas or semicolons themselves, reminders are objects
+  // ({"before":60}, {"at":"..."}): a JSON array keeps them apart.
   if (Array.isArray(value)) return JSON.stringify(value);
   return String(value);
 }

@@ -4,9 +4,8 @@
  * never waiting on a page for longer than a deadline.
  */
 import type { Writable } from "node:stream";
-import type { Task } from "@taskmanager/core/task/schema";
 import { toErrorResponse } from "../http/errors";
-import type { ExportEncoding } from "./format";
+import type { ExportEncoding, ExportRow } from "./format";
 
 /** A page taking longer than this means DynamoDB stopped answering: end the export. */
 export const PAGE_DEADLINE_MS = 10_000;
@@ -16,10 +15,10 @@ export class PageTimeoutError extends Error {
   override name = "TimeoutError";
 }
 
-export type Pages = AsyncIterator<Task[], void, undefined>;
+export type Pages = AsyncIterator<ExportRow[], void, undefined>;
 
 /** The next page, or undefined after the last; rejects if it takes longer than `deadlineMs`. */
-export async function nextPage(pages: Pages, deadlineMs: number): Promise<Task[] | undefined> {
+export async function nextPage(pages: Pages, deadlineMs: number): Promise<ExportRow[] | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -71,7 +70,7 @@ export type ExportOutcome =
 export async function streamPages(
   stream: Writable,
   encoding: ExportEncoding,
-  first: readonly Task[],
+  first: readonly ExportRow[],
   pages: Pages,
   deadlineMs = PAGE_DEADLINE_MS,
 ): Promise<ExportOutcome> {

@@ -1,31 +1,32 @@
 /**
- * `GET <export url>?format=csv|ndjson&status=&q=&tag=&sort=&listId=`: the caller's
- * Inbox, or with `listId` a list they are a member of, as the list shows it for the
- * same filters (parsed and matched by core as the list does) as
- * one file, streamed through a Lambda Function URL while DynamoDB is paged, so the
- * first bytes leave at once and memory stays flat however many tasks there are.
- * Everything that can be refused (token, query, the first page) is settled before
- * the status line, so those errors get the API's envelope and status.
+ * `GET <export url>?format=csv|ndjson&status=&q=&tag=&sort=&listId=&scope=`: the
+ * caller's Inbox; with `listId` a list they are a member of; with `scope=all` the
+ * Inbox and every list they are in (each row names its list), as the list shows it
+ * for the same filters (parsed and matched by core as the list does), as one file,
+ * streamed through a Lambda Function URL while DynamoDB is paged, so the first bytes
+ * leave at once and memory stays flat however many tasks there are. Everything that
+ * can be refused (token, query, access, the first page) is settled before the
+ * status line, so those errors get the API's envelope and status.
  */
 import { parseInput, VisibleError } from "@taskmanager/core/error";
 import * as Task from "@taskmanager/core/task";
-import { ExportTasksQuery, type Task as TaskRecord } from "@taskmanager/core/task/schema";
+import { ExportTasksQuery } from "@taskmanager/core/task/schema";
 import type { Context, LambdaFunctionURLEvent } from "aws-lambda";
 import { toErrorResponse } from "../http/errors";
-import { requireMember } from "../http/grant";
 import { JSON_HEADERS, logger } from "../http/handler";
 import { authenticate } from "../token/verify";
-import { encodings, exportFilename } from "./format";
+import { type ExportRow, encodings, exportFilename } from "./format";
+import { exportRows, type PageSource } from "./sources";
 import { nextPage, PAGE_DEADLINE_MS, type Pages, streamPages } from "./stream";
 
 export interface ExportHandlerOptions {
-  /** Where pages come from: `Task.pages` (tests inject failing or slow sources). */
-  pages?: (userId: string, filters: unknown) => AsyncIterable<TaskRecord[]>;
+  /** Where a container's pages come from: `Task.pages` (tests inject failing or slow sources). */
+  pages?: PageSource;
   deadlineMs?: number;
 }
 
 export function createExportHandler(options: ExportHandlerOptions = {}) {
-  const source = options.pages ?? Task.pages;
+  const source: PageSource = options.pages ?? ((userId, filters) => Task.pages(userId, filters));
   const deadlineMs = options.deadlineMs ?? PAGE_DEADLINE_MS;
 
   return awslambda.streamifyResponse<LambdaFunctionURLEvent>(
@@ -35,7 +36,7 @@ export function createExportHandler(options: ExportHandlerOptions = {}) {
       const log = (status: number, details: Record<string, unknown> = {}) =>
         logger.info("export", { status, ms: Math.round(performance.now() - started), ...details });
 
-      let prepared: { format: keyof typeof encodings; pages: Pages; first: TaskRecord[] };
+      let prepared: { format: keyof typeof encodings; pages: Pages; first: ExportRow[] };
       try {
         // A Function URL passes every method on; only GET is served (CORS allows only it).
         if (event.requestContext.http.method !== "GET") {
@@ -45,9 +46,10 @@ export function createExportHandler(options: ExportHandlerOptions = {}) {
         const { format, ...filters } = parseInput(ExportTasksQuery, {
           ...event.queryStringParameters,
         });
-        // One list's tasks for a member of it (the API's rule: else 404); else the Inbox.
-        if (filters.listId) await requireMember(filters.listId, user, "viewer");
-        const pages = source(user.userId, filters)[Symbol.asyncIterator]();
+        // One list's tasks for a member of it (the API's rule: else 404), every list the
+        // caller is in (scope=all), else the Inbox.
+        const rows = await exportRows(source, user.userId, filters);
+        const pages = rows[Symbol.asyncIterator]();
         prepared = { format, pages, first: (await nextPage(pages, deadlineMs)) ?? [] };
       } catch (error) {
         const failure = toErrorResponse(error);

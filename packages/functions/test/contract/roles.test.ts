@@ -235,6 +235,25 @@ describe.each(matrix)("%s", (_, route) => {
 });
 
 /**
+ * The export of every list one can read (`scope=all`) follows the same rule: each
+ * caller gets their own file; the shared list's task is in a member's only.
+ */
+test.each(CALLERS)("GET <export url>/?scope=all: %s gets the lists they are in", async (caller) => {
+  const { people, title } = shared;
+  const response = await fetch(joinUrl(stack().export, "?format=ndjson&scope=all"), {
+    headers: { authorization: `Bearer ${people[caller].token}` },
+  });
+  const answer = {
+    status: response.status,
+    headers: response.headers,
+    text: await response.text(),
+  };
+  expect(answer.status, answer.text).toBe(200);
+  if (caller === "removed" || caller === "stranger") expectNothingOf(shared, answer, caller);
+  else expect(answer.text).toContain(title);
+});
+
+/**
  * For the 404 comparison: the route's ids with the first one (the list, or the task
  * a task's route is about) replaced by one that names nothing, the others kept.
  */

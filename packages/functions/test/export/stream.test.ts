@@ -5,14 +5,13 @@
  */
 import type { Server } from "node:http";
 import { Writable } from "node:stream";
-import type { Task } from "@taskmanager/core/task/schema";
 import { installLambdaStreaming } from "@taskmanager/local/aws/lambda-streaming";
 import { createFunctionUrlServer } from "@taskmanager/local/gateways/function-url-server";
 import { close, listen } from "@taskmanager/local/gateways/http-server";
 import { parse } from "csv-parse/sync";
 import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { csv, ndjson } from "../../src/export/format";
+import { csv, type ExportRow, ndjson } from "../../src/export/format";
 import { type Pages, streamPages } from "../../src/export/stream";
 import { logger } from "../../src/http/handler";
 import { expectError, newPerson, type Person } from "../helpers/api";
@@ -20,6 +19,9 @@ import { expectError, newPerson, type Person } from "../helpers/api";
 // The handler module calls `awslambda.streamifyResponse` as it loads.
 installLambdaStreaming();
 const { createExportHandler } = await import("../../src/export/tasks");
+
+/** A row as exported: a task and its list's name. */
+type Task = ExportRow;
 
 function fakeTask(i: number): Task {
   return {
@@ -35,6 +37,7 @@ function fakeTask(i: number): Task {
     updatedAt: "2026-01-01T00:00:00.000Z",
     attachmentCount: 0,
     version: 1,
+    list: "Inbox",
   };
 }
 
