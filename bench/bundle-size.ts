@@ -26,7 +26,9 @@ const BUDGETS: Record<BundleKind, number> = {
   dynamodb: 650 * KiB,
   "dynamodb+s3": 820 * KiB,
   issuer: 820 * KiB,
-  document: 128 * KiB,
+  // 132: every route's contract; issue 19's All view and export scope and issue 20's
+  // settings took it from 126 to 128.5 KiB (docs/decisions.md, lists).
+  document: 132 * KiB,
 };
 
 const outDir = mkdtempSync(join(tmpdir(), "taskmanager-bundle-size-"));

@@ -73,7 +73,7 @@ export const exportFunction = {
   // one, the caller's own tasks. Enforced by the handler (export/tasks.ts).
   role: { member: "viewer", of: "target" },
   summary:
-    "Download the caller's Inbox, one list they are in (`listId`), or the Inbox and every list they are in (`scope=all`), with the list's filters, as CSV or NDJSON, streamed",
+    "Download the caller's Inbox, one list they are in (`listId`) or all (`scope=all`), with the list's filters, as CSV or NDJSON, streamed",
   query: ExportTasksQuery,
   cors: {
     allowMethods: ["GET"],

@@ -147,7 +147,7 @@ function exportOperation() {
     ...base,
     operationId: "exportTasks",
     description:
-      "Every task the list would show for the same `status`, `q`, `tag` and `sort` (parsed and matched as `GET /tasks` does), in the list's order, as one file: the Inbox, one list (`listId`, for a member of it; anyone else gets 404), or with `scope=all` the Inbox then every list the caller is in, in their order. Each row names its list (`list`: its name, `Inbox` for the Inbox); CSV also has `dueTime`, `recurrence` (the RFC 5545 RRULE text) and `reminders` (a JSON array). A failure after the first bytes ends the file with an error record: a `# export failed: <code>: <message>` line in CSV, the error envelope as the last line in NDJSON.",
+      "Every task the list would show for the same `status`, `q`, `tag` and `sort` (parsed and matched as `GET /tasks` does), in the list's order, as one file; each row names its `list`. A failure after the first bytes ends the file with an error record: a `# export failed: <code>: <message>` line in CSV, the error envelope as the last line in NDJSON.",
     responses: {
       ...base.responses,
       "200": {

@@ -16,7 +16,7 @@ export const viewRoutes = {
     access: viewAccess,
     role: "self",
     summary:
-      "Today across the caller's Inbox and lists: open tasks due `today` (the caller's date; without it, today in their time zone) or overdue",
+      "Today across the caller's Inbox and lists: open tasks due `today` (else today in their zone) or overdue",
     query: ViewQuery,
     response: {
       status: 200,
@@ -31,7 +31,7 @@ export const viewRoutes = {
     access: viewAccess,
     role: "self",
     summary:
-      "Upcoming across the caller's Inbox and lists: tasks due from `today` (without it, today in their time zone) for 7 days",
+      "Upcoming across the caller's Inbox and lists: tasks due from `today` (else today in their zone) for 7 days",
     query: ViewQuery,
     response: {
       status: 200,
@@ -47,13 +47,12 @@ export const viewRoutes = {
     // a due-order index (one per list with `includeDone`).
     access: [Auth.verifyTokens, Tasks.query],
     role: "self",
-    summary:
-      "All across the caller's Inbox and lists: open tasks (every one with `includeDone`), by due date then creation, paged by `cursor`",
+    summary: "All across the caller's Inbox and lists, by due date then creation, paged",
     query: AllViewQuery,
     response: {
       status: 200,
       schema: TaskPage,
-      description: "A page of tasks and the cursor of the next (null after the last).",
+      description: "A page and the next one's cursor.",
     },
   },
 } as const satisfies Record<string, RouteDefinition>;
