@@ -9,6 +9,8 @@ export default defineProject({
     environment: "happy-dom",
     include: ["src/**/*.test.tsx"],
     setupFiles: ["src/test/setup.ts"],
+    // Above the 5 s each findBy may wait (src/test/setup.ts), for a test that waits twice.
+    testTimeout: 20_000,
     // The shapes AWS gives (docs/local-vs-aws.md): the HTTP API's URL without a
     // trailing slash, the issuer's as linked, the export's Function URL with one.
     env: {
