@@ -91,6 +91,17 @@ describe("deleting a list", () => {
     await waitFor(() => expect(deletes(calls)).toEqual([`/lists/${LIST_ID}?tasks=delete`]));
   });
 
+  it("Back to the list during the window shows it as deleted, with nothing to act on", async () => {
+    api();
+    const { router } = await deleteWork();
+    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    router.history.back();
+    expect(await screen.findByRole("heading", { level: 1, name: "List deleted" })).toBeTruthy();
+    expect(screen.getByText(/are being deleted: Undo/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^(Delete|Rename|Share|Leave)/ })).toBeNull();
+    expect(screen.queryByLabelText("Add a task")).toBeNull();
+  });
+
   it("Undo brings it back and sends nothing", async () => {
     const calls = api();
     await deleteWork();

@@ -12,6 +12,7 @@ import type { View } from "../lists/endpoints";
 import { useAllView, useLists, useMembers, useView } from "../lists/queries";
 import type { ViewSearch } from "../search";
 import { formatDay, localToday } from "../tasks/dates";
+import { pendingDeletes } from "../tasks/deletion";
 import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
 import { LeaveList } from "../widgets/LeaveList";
@@ -202,8 +203,12 @@ function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
   const search = listRoute.useSearch();
   const includeDone = search.done === "1";
   const lists = useLists();
-  const list = lists.data?.items.find((l) => l.listId === listId);
-  const name = list?.name ?? (lists.isPending ? "List" : "List not found");
+  // Deleted, its Undo still offered (Back came here): shown as gone, with nothing to act on.
+  const deleting = pendingDeletes.use().has(listId);
+  const list = deleting ? undefined : lists.data?.items.find((l) => l.listId === listId);
+  const name = deleting
+    ? "List deleted"
+    : (list?.name ?? (lists.isPending ? "List" : "List not found"));
   const heading = useScreen(name);
   const id = useId();
   const filter = viewFilter(search);
@@ -250,8 +255,10 @@ function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
           tasks={shown}
           headingId={`${id}-heading`}
           empty={
-            emptyFiltered(filter) ??
-            (all.length > 0 ? "Every task here is done." : "No tasks in this list yet.")
+            deleting
+              ? "This list and its tasks are being deleted: Undo, in the message at the bottom of the screen, keeps them."
+              : (emptyFiltered(filter) ??
+                (all.length > 0 ? "Every task here is done." : "No tasks in this list yet."))
           }
           more={
             tasks.hasNextPage
