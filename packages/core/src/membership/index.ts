@@ -75,6 +75,30 @@ async function memberAndKeeper(listId: string, userId: string) {
   return { member, keeper: keeper?.userId };
 }
 
+type Write = Parameters<typeof service.transaction.write>[0];
+
+/**
+ * `change` in one transaction with a check that `keeper` is still an owner when it
+ * commits: two owners demoting or removing each other at once cannot both succeed,
+ * so the list always keeps one. Refused (409) when the check fails.
+ */
+async function whileKeeperOwns(
+  listId: string,
+  keeper: string,
+  change: (entities: Parameters<Write>[0]) => ReturnType<Write>[number],
+): Promise<void> {
+  const result = await service.transaction
+    .write((entities) => [
+      change(entities),
+      entities.membership
+        .check({ listId, userId: keeper })
+        .where((m, { eq }) => eq(m.role, "owner"))
+        .commit(),
+    ])
+    .go();
+  if (result.canceled) throw lastOwner();
+}
+
 /**
  * Changes a member's role, in a transaction that checks another owner stays an
  * owner: two owners demoting each other at once cannot both succeed, and the list
@@ -89,16 +113,9 @@ export async function setRole(listId: string, userId: string, input: UpdateMembe
     if (role !== "owner") throw lastOwner();
     return toMember(member);
   }
-  const result = await service.transaction
-    .write(({ membership }) => [
-      membership.patch({ listId, userId }).set({ role }).commit(),
-      membership
-        .check({ listId, userId: keeper })
-        .where((m, { eq }) => eq(m.role, "owner"))
-        .commit(),
-    ])
-    .go();
-  if (result.canceled) throw lastOwner();
+  await whileKeeperOwns(listId, keeper, ({ membership }) =>
+    membership.patch({ listId, userId }).set({ role }).commit(),
+  );
   return toMember({ ...member, role });
 }
 
@@ -106,19 +123,12 @@ export async function setRole(listId: string, userId: string, input: UpdateMembe
 export async function remove(listId: string, userId: string): Promise<void> {
   const { keeper } = await memberAndKeeper(listId, userId);
   if (!keeper) throw lastOwner();
-  const result = await service.transaction
-    .write(({ membership }) => [
-      membership
-        .delete({ listId, userId })
-        .where((m, { exists }) => exists(m.userId))
-        .commit(),
-      membership
-        .check({ listId, userId: keeper })
-        .where((m, { eq }) => eq(m.role, "owner"))
-        .commit(),
-    ])
-    .go();
-  if (result.canceled) throw lastOwner();
+  await whileKeeperOwns(listId, keeper, ({ membership }) =>
+    membership
+      .delete({ listId, userId })
+      .where((m, { exists }) => exists(m.userId))
+      .commit(),
+  );
 }
 
 /** The caller's own order for a list in their sidebar. */

@@ -188,3 +188,30 @@ test("a list always keeps an owner", async () => {
     "conflict",
   );
 });
+
+test("two owners demoting or removing each other at once: one succeeds, the list keeps an owner", async () => {
+  for (const method of ["PATCH", "DELETE"] as const) {
+    const ann = await newPerson(`lists-race-${method}-ann`);
+    const bob = await newPerson(`lists-race-${method}-bob`);
+    const listId = await createList(ann);
+    const bobId = await join(ann, listId, bob, "owner");
+    const members = await api(`/lists/${listId}/members`, { token: ann.token });
+    const annId = (members.json as { items: Array<{ userId: string; email: string }> }).items.find(
+      (m) => m.email === ann.email.toLowerCase(),
+    )?.userId;
+    const change = (by: typeof ann, memberId: string | undefined) =>
+      api(`/lists/${listId}/members/${memberId}`, {
+        method,
+        token: by.token,
+        ...(method === "PATCH" ? { body: { role: "viewer" } } : {}),
+      });
+    const answers = await Promise.all([change(ann, bobId), change(bob, annId)]);
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses, method).toEqual(method === "PATCH" ? [200, 409] : [204, 409]);
+    const after = await api(`/lists/${listId}/members`, {
+      token: (answers[0]?.status === 409 ? bob : ann).token,
+    });
+    const roles = (after.json as { items: Array<{ role: string }> }).items.map((m) => m.role);
+    expect(roles, method).toContain("owner");
+  }
+});
