@@ -23,6 +23,8 @@ import {
   ViewQuery,
 } from "./schema";
 
+export type { AllViewQuery as AllQuery } from "./schema";
+
 /** A view's query with the day it is read on settled. */
 export type DatedViewQuery = ViewQuery & { today: string };
 
