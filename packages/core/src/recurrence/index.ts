@@ -7,9 +7,10 @@
  */
 import { monotonicFactory } from "ulid";
 import { hasCause, parseInput, VisibleError } from "../error";
+import { filings, type Recipient } from "../reminder/filing";
 import { service } from "../service";
 import { type TaskItem, UNDATED } from "../task/entity";
-import { update } from "../task/index";
+import { update, type WriteContext } from "../task/index";
 import { Task, type UpdateTaskInput } from "../task/schema";
 import { todayIn } from "../time/schema";
 import { nextDueDate } from "./next";
@@ -39,6 +40,8 @@ const MAX_ATTEMPTS = 5;
 export interface OccurrenceContext {
   /** The person's time zone: "today" for the next date is theirs. */
   zone: string;
+  /** Who the next occurrence's reminders are for: filed in the same transaction. */
+  recipient?: Recipient;
   /** The writer's email, recorded as `updatedBy`. */
   updatedBy?: string;
   now?: number;
@@ -127,9 +130,11 @@ export async function complete(
     updatedAt: at,
     version: 1,
   };
+  // The next one's reminders: its id is new, so none can be filed already.
+  const reminders = context.recipient ? filings(next, context.recipient, context.zone, now) : [];
   const write = () =>
     service.transaction
-      .write(({ task }) => [
+      .write(({ task, reminder }) => [
         task
           .patch({ userId, taskId })
           .set({
@@ -148,6 +153,7 @@ export async function complete(
           .where((stored, { eq }) => eq(stored.version, version))
           .commit(),
         task.create(next).commit(),
+        ...reminders.map((filing) => reminder.create(filing).commit()),
       ])
       .go();
   for (let attempt = 1; ; attempt++) {
@@ -220,12 +226,18 @@ export async function skip(
     userId: string,
     taskId: string,
     input: UpdateTaskInput,
-    context?: { current?: TaskItem; updatedBy?: string },
+    context?: WriteContext,
   ) => Promise<Task>;
   return write(
     current.userId,
     current.taskId,
     { version, dueDate },
-    { current, ...(context.updatedBy ? { updatedBy: context.updatedBy } : {}) },
+    {
+      current,
+      ...(context.updatedBy ? { updatedBy: context.updatedBy } : {}),
+      ...(context.recipient
+        ? { reminders: { recipient: context.recipient, zone: context.zone } }
+        : {}),
+    },
   );
 }

@@ -10,62 +10,24 @@ import { randomUUID } from "node:crypto";
 import { mapLimit } from "../concurrency";
 import { isConditionFailure, parseInput } from "../error";
 import { TaskEntity, type TaskItem } from "../task/entity";
-import { instantOf } from "../time/schema";
 import { NoticeEntity, ReminderClockEntity, ReminderEntity } from "./entity";
+import { filings, firings, KEEP_MS, minuteOf, type Recipient, type Scheduled } from "./filing";
 import {
   CATCH_UP_MS,
   CLAIM_MS,
   DueRemindersQuery,
   LATE_AFTER_MS,
-  type Reminder,
   type ReminderNotice,
-  reminderKey,
-  UNTIMED_DUE_TIME,
 } from "./schema";
 
 const MINUTE = 60_000;
 
-export { CATCH_UP_MS, CLAIM_MS, LATE_AFTER_MS };
+export { CATCH_UP_MS, CLAIM_MS, filings, firings, LATE_AFTER_MS, minuteOf, type Recipient };
 
-/** Reminder and notice items expire (TTL) this long after their time. */
-const KEEP_MS = 8 * 24 * 60 * MINUTE;
 /** How many reminders one run sends at once (docs/performance.md: 10,000 in a minute). */
 export const SEND_CONCURRENCY = 16;
 
-/** The UTC minute of an instant, "YYYY-MM-DDTHH:MM": a reminder's partition. */
-export const minuteOf = (instant: number) => new Date(instant).toISOString().slice(0, 16);
 const minuteStart = (minute: string) => Date.parse(`${minute}:00.000Z`);
-
-export interface Recipient {
-  userId: string;
-  email: string;
-}
-
-/** What a task's reminders are computed from (a stored task or the API's). */
-interface Scheduled {
-  dueDate?: string | null | undefined;
-  dueTime?: string | undefined;
-  status: string;
-  reminders?: Array<{ before?: number; at?: string }> | undefined;
-}
-
-/** When each of a task's reminders fires (whole minutes, epoch ms), its due time read in `zone`. */
-export function firings(task: Scheduled, zone: string): Array<{ key: string; fireAt: number }> {
-  const result: Array<{ key: string; fireAt: number }> = [];
-  for (const stored of task.reminders ?? []) {
-    const reminder = stored as Reminder;
-    if ("before" in reminder) {
-      // Relative to the due moment; an undated task has none, so it never fires.
-      if (!task.dueDate) continue;
-      const due = instantOf({ date: task.dueDate, time: task.dueTime ?? UNTIMED_DUE_TIME }, zone);
-      result.push({ key: reminderKey(reminder), fireAt: due - reminder.before * MINUTE });
-    } else {
-      const at = Date.parse(reminder.at);
-      result.push({ key: reminderKey(reminder), fireAt: at - (at % MINUTE) });
-    }
-  }
-  return result;
-}
 
 /**
  * Files the task's reminders that are still to come under their minutes, for
@@ -79,20 +41,10 @@ export async function schedule(
   zone: string,
   now: number = Date.now(),
 ): Promise<number> {
-  if (task.status === "done") return 0;
-  const upcoming = firings(task, zone).filter(({ fireAt }) => fireAt >= now - MINUTE);
   const filed = await Promise.all(
-    upcoming.map(async ({ key, fireAt }) => {
+    filings(task, recipient, zone, now).map(async (item) => {
       try {
-        await ReminderEntity.create({
-          minute: minuteOf(fireAt),
-          ownerId: task.userId,
-          taskId: task.taskId,
-          key,
-          recipientId: recipient.userId,
-          recipientEmail: recipient.email,
-          expiresAt: Math.floor((fireAt + KEEP_MS) / 1000),
-        }).go({ response: "none" });
+        await ReminderEntity.create(item).go({ response: "none" });
         return 1;
       } catch (error) {
         if (isConditionFailure(error)) return 0;

@@ -8,6 +8,8 @@ import { createConversions } from "electrodb";
 import { monotonicFactory } from "ulid";
 import { checkCursor, invalidCursor } from "../cursor";
 import { hasCause, isConditionFailure, parseInput, VisibleError } from "../error";
+import { filings, type Recipient, type ReminderFiling } from "../reminder/filing";
+import { service } from "../service";
 import { keyFields } from "../table";
 import { type ClearedAttribute, splitCleared } from "./cleared";
 import {
@@ -77,25 +79,33 @@ export function toTask(item: TaskItem): Task {
 export async function create(
   userId: string,
   input: CreateTaskInput,
-  context: Pick<WriteContext, "updatedBy"> = {},
+  context: Pick<WriteContext, "updatedBy" | "reminders"> = {},
 ): Promise<Task> {
   const { dueDate, listId, ...fields } = parseInput(CreateTaskInput, input);
   const now = new Date().toISOString();
   const taskId = newTaskId();
+  const item = {
+    ...fields,
+    ...(dueDate ? { dueDate } : {}),
+    ...(listId
+      ? listPlacement(listId, { taskId, status: fields.status, dueSort: dueDate ?? UNDATED })
+      : {}),
+    ...(context.updatedBy ? { updatedBy: context.updatedBy } : {}),
+    userId,
+    taskId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  const reminders = remindersOf(item, context.reminders);
   try {
-    const { data } = await TaskEntity.create({
-      ...fields,
-      ...(dueDate ? { dueDate } : {}),
-      ...(listId
-        ? listPlacement(listId, { taskId, status: fields.status, dueSort: dueDate ?? UNDATED })
-        : {}),
-      ...(context.updatedBy ? { updatedBy: context.updatedBy } : {}),
-      userId,
-      taskId,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    }).go();
+    if (reminders.length > 0) {
+      // The task and its reminders in one transaction: neither is stored alone.
+      // "refused" too: the id is new, so only a retry of this very write stored it.
+      await writeWithReminders(({ task }) => task.create(item).commit(), reminders);
+      return read(userId, taskId, true);
+    }
+    const { data } = await TaskEntity.create(item).go();
     return toTask(data);
   } catch (error) {
     // The id is new, so the item can only exist if this very call wrote it: the SDK
@@ -364,8 +374,61 @@ export async function* pages(
 export interface WriteContext {
   /** The writer's email, recorded as `updatedBy`. */
   updatedBy?: string;
+  /**
+   * Who the task's reminders are for and the zone their times are read in: given,
+   * a write files the reminders still to come in the same transaction as the task.
+   */
+  reminders?: ReminderContext;
   /** The stored task, as `locate` read it; update reads it (consistent) when absent. */
   current?: TaskItem;
+}
+
+export interface ReminderContext {
+  recipient: Recipient;
+  zone: string;
+  now?: number;
+}
+
+/** The reminder items a write of `task` files (none without a reminder context). */
+function remindersOf(
+  task: Parameters<typeof filings>[0],
+  context: ReminderContext | undefined,
+): ReminderFiling[] {
+  return context ? filings(task, context.recipient, context.zone, context.now) : [];
+}
+
+/** The entities a transaction's callback is handed (their writes end in `commit()`). */
+type TransactEntities = Parameters<Parameters<typeof service.transaction.write>[0]>[0];
+type Committed = ReturnType<ReturnType<TransactEntities["reminder"]["create"]>["commit"]>;
+
+/**
+ * Writes the task (`write`, its condition included) and files `reminders` in one
+ * transaction. A reminder already filed (the same one, written by an earlier write
+ * of this task) is create-only, so the write goes again without it: filing never
+ * resends one already sent. "refused": the task's own condition failed.
+ */
+async function writeWithReminders(
+  write: (entities: TransactEntities) => unknown,
+  reminders: ReminderFiling[],
+): Promise<"written" | "refused"> {
+  let pending = reminders;
+  for (let attempt = 1; attempt <= reminders.length + 1; attempt++) {
+    const { canceled, data } = await service.transaction
+      .write((entities) => [
+        write(entities) as Committed,
+        ...pending.map((filing) => entities.reminder.create(filing).commit()),
+      ])
+      .go();
+    if (!canceled) return "written";
+    const refused = (index: number) => data[index]?.code === "ConditionalCheckFailed";
+    if (refused(0)) return "refused";
+    const filed = pending.filter((_, index) => refused(index + 1));
+    if (filed.length === 0) {
+      throw new VisibleError("unavailable", "The task could not be saved; try again.");
+    }
+    pending = pending.filter((filing) => !filed.includes(filing));
+  }
+  throw new VisibleError("unavailable", "The task could not be saved; try again.");
 }
 
 const conflict = (version: number, now: number) =>
@@ -404,8 +467,9 @@ export async function update(
     ...cleared,
     ...(current.listId && !listId ? LIST_PLACEMENT_ATTRIBUTES : []),
   ];
-  try {
-    const patch = TaskEntity.patch({ userId, taskId })
+  const write = (entity: typeof TaskEntity) => {
+    const patch = entity
+      .patch({ userId, taskId })
       .set({
         ...fields,
         ...(dueDate ? { dueDate } : {}),
@@ -414,18 +478,44 @@ export async function update(
         updatedAt,
       })
       .add({ version: 1 });
-    const { data } = await (removed.length > 0
-      ? patch
-          .remove(
-            removed as Array<
-              "dueDate" | ClearedAttribute | (typeof LIST_PLACEMENT_ATTRIBUTES)[number]
-            >,
-          )
-          .set(dueDate === null ? { dueSort: UNDATED } : {})
-      : patch
-    )
-      .where((stored, { eq }) => eq(stored.version, version))
-      .go({ response: "all_new" });
+    return (
+      removed.length > 0
+        ? patch
+            .remove(
+              removed as Array<
+                "dueDate" | ClearedAttribute | (typeof LIST_PLACEMENT_ATTRIBUTES)[number]
+              >,
+            )
+            .set(dueDate === null ? { dueSort: UNDATED } : {})
+        : patch
+    ).where((stored, { eq }) => eq(stored.version, version));
+  };
+  // The reminders of the task as it will be (re-filing one already filed is skipped).
+  const reminders = remindersOf(
+    {
+      userId,
+      taskId,
+      status: fields.status ?? current.status,
+      dueDate: dueDate === null ? undefined : (dueDate ?? current.dueDate),
+      dueTime: cleared.includes("dueTime") ? undefined : (fields.dueTime ?? current.dueTime),
+      reminders: fields.reminders ?? current.reminders,
+    },
+    context.reminders,
+  );
+  try {
+    if (reminders.length > 0) {
+      const outcome = await writeWithReminders(
+        // The same chain on the transaction's task entity, ended by commit().
+        ({ task }) =>
+          (
+            write(task as unknown as typeof TaskEntity) as unknown as { commit(): Committed }
+          ).commit(),
+        reminders,
+      );
+      if (outcome === "written") return read(userId, taskId, true);
+      throw conflict(version, (await readItem(userId, taskId, true)).version);
+    }
+    const { data } = await write(TaskEntity).go({ response: "all_new" });
     return toTask(data);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;

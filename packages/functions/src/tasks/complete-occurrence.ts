@@ -1,7 +1,7 @@
 /**
  * Marking a repeating task done (PATCH status "done"): the occurrence is completed
- * and the next one created in one transaction (core/recurrence), then the next
- * one's reminders are filed. A retried request is answered with what the first did.
+ * and the next one created, with its reminders, in one transaction
+ * (core/recurrence). A retried request is answered with what the first did.
  */
 import type { UserSubject } from "@taskmanager/core/auth/schema";
 import { VisibleError } from "@taskmanager/core/error";
@@ -37,16 +37,13 @@ export async function completeOccurrence(
     );
   }
   // Loaded on first use (infra/function-bundle.ts: onDemandHandlers): rrule is 46 KiB.
-  const [Recurrence, { scheduleReminders }] = await Promise.all([
-    import("@taskmanager/core/recurrence"),
-    import("../reminders/after-write"),
-  ]);
+  const Recurrence = await import("@taskmanager/core/recurrence");
   const zone = await User.timeZoneOf(user.email);
-  const { task: done, next } = await Recurrence.complete(
+  // The next occurrence's reminders are filed in the completion's transaction.
+  const { task: done } = await Recurrence.complete(
     task,
     { version: body.version },
-    { zone, updatedBy: user.email },
+    { zone, updatedBy: user.email, recipient: user },
   );
-  await scheduleReminders(next, user, zone);
   return done;
 }

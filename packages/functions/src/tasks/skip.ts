@@ -4,12 +4,13 @@ import { scheduleRoutes } from "../routes/schedule";
 
 export const handler = authedRoute(scheduleRoutes.skip, async ({ body, user, grant }) => {
   // Loaded on first use (infra/function-bundle.ts: onDemandHandlers): rrule is 46 KiB.
-  const [Recurrence, { scheduleReminders }] = await Promise.all([
-    import("@taskmanager/core/recurrence"),
-    import("../reminders/after-write"),
-  ]);
+  const Recurrence = await import("@taskmanager/core/recurrence");
   const zone = await User.timeZoneOf(user.email);
-  const task = await Recurrence.skip(grant.task, body, { zone, updatedBy: user.email });
-  await scheduleReminders(task, user, zone);
+  // The moved task's reminders are filed in the same transaction as the move.
+  const task = await Recurrence.skip(grant.task, body, {
+    zone,
+    updatedBy: user.email,
+    recipient: user,
+  });
   return { status: 200, body: task };
 });

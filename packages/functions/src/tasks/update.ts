@@ -1,5 +1,6 @@
 import { VisibleError } from "@taskmanager/core/error";
 import * as Task from "@taskmanager/core/task";
+import * as User from "@taskmanager/core/user";
 import { requireMember } from "../http/grant";
 import { authedRoute } from "../http/handler";
 import { taskRoutes } from "../routes/tasks";
@@ -16,15 +17,15 @@ export const handler = authedRoute(taskRoutes.update, async ({ params, body, use
   if (isOccurrenceCompletion(task, body)) {
     return { status: 200, body: await completeOccurrence(task, body, user) };
   }
+  // A task that will have reminders is written with them, in one transaction, for
+  // the writer in their zone (one read); a task without any costs nothing more.
+  const reminders = (body.reminders ?? task.reminders)?.length
+    ? { recipient: user, zone: await User.timeZoneOf(user.email) }
+    : undefined;
   const updated = await Task.update(task.userId, params.taskId, body, {
     current: task,
     updatedBy: user.email,
+    ...(reminders ? { reminders } : {}),
   });
-  // A changed due date, time or reminder list files the reminders anew (that code
-  // loads on first use: infra/function-bundle.ts, onDemandHandlers).
-  if (updated.reminders?.length) {
-    const { scheduleReminders } = await import("../reminders/after-write");
-    await scheduleReminders(updated, user);
-  }
   return { status: 200, body: updated };
 });
