@@ -1,6 +1,6 @@
 /**
  * Reminders: filing a task's reminders under the minute each fires in
- * (`schedule`, after every write of a task that has some), and the one-minute
+ * (`filing.ts`: in the same transaction as the task's write, task/index.ts), and the one-minute
  * job's work (`runDue`): read the minutes not yet read, claim each reminder with a
  * condition (so concurrent or retried runs send it once), re-read its task, and
  * send it only if the task still wants it. docs/decisions.md says why a bucketed
