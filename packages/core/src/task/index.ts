@@ -131,10 +131,14 @@ async function readItem(userId: string, taskId: string, consistent: boolean): Pr
   return data;
 }
 
-/** What a list may be narrowed to: text in title, description or tags, and an exact tag. */
+/**
+ * What a list may be narrowed to: text in title, description or tags, an exact tag,
+ * and (`open`) only tasks not done.
+ */
 interface TaskMatch {
   q?: string;
   tag?: string;
+  open?: true;
 }
 
 /**
@@ -201,14 +205,15 @@ type WhereOperations = Parameters<Parameters<ReturnType<typeof containerQuery>["
  * filtered.
  */
 export function matchFilter(match: TaskMatch, inboxOnly: boolean) {
-  const { q, tag } = match;
-  if (q === undefined && tag === undefined && !inboxOnly) return undefined;
+  const { q, tag, open } = match;
+  if (q === undefined && tag === undefined && !open && !inboxOnly) return undefined;
   return (
-    { titleSearch, descriptionSearch, tagsSearch, tags, listId }: WhereAttributes,
-    { contains, notExists }: WhereOperations,
+    { titleSearch, descriptionSearch, tagsSearch, tags, listId, status }: WhereAttributes,
+    { contains, notExists, ne }: WhereOperations,
   ) => {
     const conditions: string[] = [];
     if (inboxOnly) conditions.push(notExists(listId));
+    if (open) conditions.push(ne(status, "done"));
     const copies = { titleSearch, descriptionSearch, tagsSearch };
     conditions.push(
       ...searchConditions(
@@ -271,12 +276,19 @@ export async function list(userId: string, input: ListTasksQuery = {}): Promise<
     q,
     tag,
     listId,
+    includeDone,
   } = parseInput(ListTasksQuery, input);
   const cursor = rawCursor ? checkCursor(rawCursor, Object.keys(keyFields)) : undefined;
+  // Done tasks left out, yet only done ones asked for: nothing, without a read.
+  if (includeDone === false && status === "done") return { items: [], cursor: null };
   const container: TaskContainer = listId ? { listId } : { userId };
   const index = { container, ...(status ? { status } : {}), sort };
   try {
-    const match = matchOf(q, tag);
+    // Without a status, "not done" is one more filter on the same Query (read on like a
+    // search); a status other than done is open already.
+    const searched = matchOf(q, tag);
+    const match =
+      includeDone === false && !status ? { ...searched, open: true as const } : searched;
     if (!match && listId) {
       const page = await queryPage({ ...index, limit, cursor });
       return { items: page.data.map(toTask), cursor: page.cursor };

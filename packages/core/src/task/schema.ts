@@ -141,8 +141,22 @@ export const TaskPagesQuery = z.strictObject({
 });
 export type TaskPagesQuery = z.input<typeof TaskPagesQuery>;
 
+/** "true" or "false" in a query string; a boolean from core's own callers. */
+export const QueryBoolean = z.union([
+  z.boolean(),
+  z.pipe(
+    z.enum(["true", "false"]),
+    z.transform((value: "true" | "false") => value === "true"),
+  ),
+]);
+
 /** The list's query: the filters and order, then its paging. */
 export const ListTasksQuery = z.extend(TaskPagesQuery, {
+  /**
+   * `false` leaves done tasks out, as the views do (with `status=done` nothing is left).
+   * Absent or `true`: every status, as before the flag existed.
+   */
+  includeDone: z.optional(QueryBoolean),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });

@@ -2,7 +2,7 @@
  * The views across lists (Today, Upcoming): what they take and give. Pure zod, so
  * the browser bundle can import it.
  */
-import { DueDate, SearchText, Tag, Task } from "../task/schema";
+import { DueDate, QueryBoolean, SearchText, Tag, Task } from "../task/schema";
 import * as z from "../zod";
 
 /** How many days Upcoming covers, today included. */
@@ -10,17 +10,8 @@ export const UPCOMING_DAYS = 7;
 /** A view returns at most this many tasks (`truncated` says when there were more). */
 export const VIEW_MAX_TASKS = 500;
 
-/** "true" or "false" in a query string; a boolean from core's own callers. */
-const IncludeDone = z._default(
-  z.union([
-    z.boolean(),
-    z.pipe(
-      z.enum(["true", "false"]),
-      z.transform((value: "true" | "false") => value === "true"),
-    ),
-  ]),
-  false,
-);
+/** Done tasks are left out unless asked for. */
+const IncludeDone = z._default(QueryBoolean, false);
 
 /**
  * A view's query. `today` is the caller's own date; without it, today in the time
