@@ -6,7 +6,7 @@
 import type { List, ListsOfPerson, Member } from "@taskmanager/core/list/schema";
 import type { Task } from "@taskmanager/core/task/schema";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { describeError } from "../app/error-message";
 import { localToday } from "../tasks/dates";
 import { type Call, makeTask, mockApi, renderApp } from "../test/helpers";
@@ -90,6 +90,130 @@ describe("the views", () => {
   });
 });
 
+/**
+ * A server that keeps what quick add creates and answers the views from it, as the
+ * real one does: Today is what is due on or before the `today` asked for. Settings
+ * put the person in Kiritimati (UTC+14): at 12:00 UTC on 6 December it is already
+ * the 7th there, while the browser (UTC in tests) is still on the 6th.
+ */
+function zonedApi() {
+  const saved: Task[] = [];
+  const calls = mockApi((call: Call) => {
+    const path = call.url.pathname;
+    if (path.endsWith("/me/settings")) {
+      return { status: 200, body: { timeZone: "Pacific/Kiritimati", locale: "en-GB" } };
+    }
+    if (path.endsWith("/lists")) return { status: 200, body: lists };
+    if (path.endsWith("/members")) return { status: 200, body: { items: members } };
+    if (path.includes("/views/")) {
+      const today = call.url.searchParams.get("today") ?? "";
+      const items = saved.filter((t) => t.dueDate !== null && t.dueDate <= today);
+      return { status: 200, body: { items, truncated: false } };
+    }
+    if (call.method === "POST") {
+      const task = makeTask(call.body as Partial<Task>);
+      saved.push(task);
+      return { status: 201, body: task };
+    }
+    return { status: 200, body: { items: saved, cursor: null } };
+  });
+  return calls;
+}
+
+const ZONED_TODAY = "2026-12-07";
+const COLD = { timeout: 5000 };
+const posts = (calls: Call[]) => calls.filter((c) => c.method === "POST");
+const dueField = () => screen.getByLabelText("Due") as HTMLInputElement;
+
+async function quickAdd(calls: Call[], text: string) {
+  const title = await screen.findByLabelText("Add a task", {}, COLD);
+  fireEvent.change(title, { target: { value: text } });
+  const before = posts(calls).length;
+  fireEvent.submit(screen.getByRole("form", { name: "Quick add" }));
+  await waitFor(() => expect(posts(calls)).toHaveLength(before + 1), COLD);
+  return posts(calls).at(-1)?.body as Record<string, unknown>;
+}
+
+describe("quick add on Today and Upcoming", () => {
+  const clock = () =>
+    vi.useFakeTimers({ now: Date.parse("2026-12-06T12:00:00Z"), toFake: ["Date"] });
+
+  it("on Today, a task without a date in the text is due today in the stored zone, and shows in Today", async () => {
+    clock();
+    const calls = zonedApi();
+    renderApp("/today");
+    await screen.findByRole("heading", { level: 1, name: "Today" });
+    // The default shows in the Due field before anything is typed, and the view asks
+    // for the same day: the stored zone's, not the browser's.
+    await waitFor(() => expect(dueField().value).toBe(ZONED_TODAY));
+    await waitFor(() =>
+      expect(viewCalls(calls).at(-1)?.url.searchParams.get("today")).toBe(ZONED_TODAY),
+    );
+
+    const body = await quickAdd(calls, "Buy milk");
+    expect(body).toMatchObject({ title: "Buy milk", dueDate: ZONED_TODAY });
+    expect(body.listId).toBeUndefined();
+    const list = await screen.findByRole("list", { name: "Tasks" }, COLD);
+    expect(await within(list).findByText("Buy milk")).toBeTruthy();
+    // Ready for the next one, the default back in place.
+    expect(dueField().value).toBe(ZONED_TODAY);
+  });
+
+  it("a day in the text wins over the default", async () => {
+    clock();
+    const calls = zonedApi();
+    renderApp("/today");
+    await waitFor(() => expect(dueField().value).toBe(ZONED_TODAY), COLD);
+    expect(await quickAdd(calls, "Buy milk tomorrow")).toMatchObject({
+      title: "Buy milk",
+      dueDate: "2026-12-08",
+    });
+  });
+
+  it("emptying the Due field adds the task with no date", async () => {
+    clock();
+    const calls = zonedApi();
+    renderApp("/today");
+    await waitFor(() => expect(dueField().value).toBe(ZONED_TODAY), COLD);
+    fireEvent.change(dueField(), { target: { value: "" } });
+    expect(dueField().value).toBe("");
+    const body = await quickAdd(calls, "Buy milk");
+    expect(body.title).toBe("Buy milk");
+    expect(body.dueDate ?? null).toBeNull();
+    // Emptied for that task only: the next starts from the default again.
+    await waitFor(() => expect(dueField().value).toBe(ZONED_TODAY));
+  });
+
+  it("Upcoming, which starts today, defaults to today too", async () => {
+    clock();
+    const calls = zonedApi();
+    renderApp("/upcoming");
+    await waitFor(() => expect(dueField().value).toBe(ZONED_TODAY), COLD);
+    expect(await quickAdd(calls, "Buy milk")).toMatchObject({ dueDate: ZONED_TODAY });
+  });
+
+  it("keeps the default out of the draft: the Inbox, after a trip from Today, has no date", async () => {
+    clock();
+    const calls = zonedApi();
+    const { router } = renderApp("/today");
+    await waitFor(() => expect(dueField().value).toBe(ZONED_TODAY), COLD);
+    fireEvent.change(await screen.findByLabelText("Add a task"), {
+      target: { value: "Buy milk" },
+    });
+    const draft = JSON.parse(sessionStorage.getItem("taskmanager.draft.quick-add") ?? "null");
+    expect(draft).toMatchObject({ title: "Buy milk", dueDate: "", dueCleared: false });
+
+    await router.navigate({ to: "/" });
+    await screen.findByRole("heading", { level: 1, name: "Tasks" });
+    const title = (await screen.findByLabelText("Add a task")) as HTMLInputElement;
+    expect(title.value).toBe("Buy milk");
+    expect(dueField().value).toBe("");
+    const body = await quickAdd(calls, "Buy milk");
+    expect(body.dueDate ?? null).toBeNull();
+    expect(body.listId).toBeUndefined();
+  });
+});
+
 describe("the sidebar", () => {
   it("is a Lists landmark with the views and lists, their open counts, and the active one marked", async () => {
     api();
@@ -129,12 +253,15 @@ describe("the sidebar", () => {
     const page = calls.find((c) => c.url.pathname.endsWith("/tasks") && c.method === "GET");
     expect(page?.url.searchParams.get("listId")).toBe(LIST_ID);
 
+    // A list's page has no default day: what is added goes into the list, undated.
+    expect((screen.getByLabelText("Due") as HTMLInputElement).value).toBe("");
     fireEvent.change(screen.getByLabelText("Add a task"), { target: { value: "Book a room" } });
     fireEvent.submit(screen.getByRole("form", { name: "Quick add" }));
     await waitFor(() => expect(calls.filter((c) => c.method === "POST")).toHaveLength(1));
     expect(calls.find((c) => c.method === "POST")?.body).toMatchObject({
       title: "Book a room",
       listId: LIST_ID,
+      dueDate: null,
     });
   });
 

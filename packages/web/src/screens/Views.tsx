@@ -3,15 +3,16 @@
  * URL; done tasks are hidden unless "Show completed" is on (`done=1` in the URL), and
  * `q` and `tag` search within it.
  */
-import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { getRouteApi } from "@tanstack/react-router";
 import type { Task } from "@taskmanager/core/task/schema";
 import { useId, useState } from "react";
 import { describeError } from "../app/error-message";
 import { useScreen } from "../app/screen";
+import { browserTimeZone, useSettings } from "../app/settings";
 import type { View } from "../lists/endpoints";
 import { useAllView, useLists, useMembers, useView } from "../lists/queries";
 import type { ViewSearch } from "../search";
-import { formatDay, localToday } from "../tasks/dates";
+import { formatDay, todayIn } from "../tasks/dates";
 import { pendingDeletes } from "../tasks/deletion";
 import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
@@ -19,36 +20,11 @@ import { LeaveList } from "../widgets/LeaveList";
 import { ListActions } from "../widgets/ListActions";
 import { QuickAdd } from "../widgets/QuickAdd";
 import { SharePanel } from "../widgets/SharePanel";
+import { ShowCompleted } from "../widgets/ShowCompleted";
 import { TaskRows } from "../widgets/TaskRows";
 import { emptyFiltered, ViewFilters, viewFilter } from "../widgets/ViewFilters";
 
 const TITLES: Record<View, string> = { today: "Today", upcoming: "Upcoming" };
-
-function ShowCompleted({ on }: { on: boolean }) {
-  const navigate = useNavigate();
-  const id = useId();
-  return (
-    <div className="show-completed">
-      <input
-        id={id}
-        type="checkbox"
-        role="switch"
-        checked={on}
-        aria-checked={on}
-        onChange={(e) =>
-          void navigate({
-            to: ".",
-            search: (prev: ViewSearch): ViewSearch => ({
-              ...prev,
-              done: e.target.checked ? "1" : undefined,
-            }),
-          })
-        }
-      />
-      <label htmlFor={id}>Show completed</label>
-    </div>
-  );
-}
 
 function Failure({ error, retry }: { error: unknown; retry: () => void }) {
   return (
@@ -74,8 +50,12 @@ export function groupByDay(tasks: Task[]): [string, Task[]][] {
 function ViewScreen({ view, search }: { view: View; search: ViewSearch }) {
   const includeDone = search.done === "1";
   const filter = viewFilter(search);
-  // The person's own date: the server never guesses a time zone.
-  const result = useView(view, { today: localToday(), includeDone, ...filter });
+  // The person's own date, in their zone from settings (until read, or without one, the
+  // browser's): the server never guesses a time zone. Quick add's default is the same
+  // day, so a task added here is in this view.
+  const settings = useSettings();
+  const today = todayIn(settings.data?.timeZone ?? browserTimeZone());
+  const result = useView(view, { today, includeDone, ...filter });
   const heading = useScreen(TITLES[view]);
   const id = useId();
   const tasks = result.data?.items ?? [];
@@ -87,7 +67,8 @@ function ViewScreen({ view, search }: { view: View; search: ViewSearch }) {
         </h1>
         <ShowCompleted on={includeDone} />
       </div>
-      <QuickAdd />
+      {/* Today and Upcoming (which starts today) both default to today. */}
+      <QuickAdd defaultDue={today} />
       <ViewFilters {...filter} />
       {result.isPending ? (
         <p role="status">Loading tasks…</p>

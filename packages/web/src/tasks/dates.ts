@@ -24,6 +24,27 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * Today's date in an IANA time zone (the person's, from settings), e.g. "2026-12-07"
+ * in Pacific/Kiritimati while UTC is still on the 6th. A zone Intl does not know
+ * falls back to the browser's own date rather than failing the screen.
+ */
+export function todayIn(timeZone: string, now = new Date()): string {
+  try {
+    const at = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).formatToParts(now);
+    const part = (type: Intl.DateTimeFormatPartTypes) =>
+      at.find((p) => p.type === type)?.value ?? "";
+    return `${part("year")}-${part("month")}-${part("day")}`;
+  } catch {
+    return localToday(now);
+  }
+}
+
 function parts(isoDay: string) {
   const [year, month, day] = isoDay.split("-").map(Number) as [number, number, number];
   return { year, month, day };

@@ -57,23 +57,38 @@ export function hasDrafts(): boolean {
   return false;
 }
 
-/** Quick add's three fields, as typed ("" for no due date). */
+/**
+ * Quick add's three fields, as typed ("" for no due date). A view's default due date
+ * (Today's today) is never stored: it is the screen's, not typed, and a draft taken
+ * to another screen gets that screen's. Only clearing it is: `dueCleared`.
+ */
 export interface QuickDraft {
   title: string;
   dueDate: string;
   priority: TaskFormValues["priority"];
+  /** The person emptied a Due field that showed the view's default: no date, not the default. */
+  dueCleared: boolean;
 }
 
-export const emptyQuickDraft: QuickDraft = { title: "", dueDate: "", priority: "medium" };
+export const emptyQuickDraft: QuickDraft = {
+  title: "",
+  dueDate: "",
+  priority: "medium",
+  dueCleared: false,
+};
 
 const QUICK_KEY = key("quick-add");
 
 export const sameQuickDraft = (a: QuickDraft, b: QuickDraft) =>
-  a.title === b.title && a.dueDate === b.dueDate && a.priority === b.priority;
+  a.title === b.title &&
+  a.dueDate === b.dueDate &&
+  a.priority === b.priority &&
+  a.dueCleared === b.dueCleared;
 
 export function loadQuickDraft(): QuickDraft | null {
   try {
     const draft = JSON.parse(sessionStorage.getItem(QUICK_KEY) ?? "null") as QuickDraft | null;
+    // Drafts kept before the default due date lack dueCleared: nothing was cleared.
     return draft && typeof draft.title === "string" ? { ...emptyQuickDraft, ...draft } : null;
   } catch {
     return null;

@@ -7,6 +7,9 @@
  * server refuses, it goes again and every field comes back with why. What is
  * typed (and which chips were removed) is kept as a draft (tasks/draft.ts) until
  * the server has the task, so a reload or an expired sign-in loses nothing.
+ * On Today and Upcoming the Due field starts at the view's day (`defaultDue`), so
+ * what is added shows where it was added; a day in the text still wins, and
+ * emptying the field adds it with no date.
  */
 import { useQuery } from "@tanstack/react-query";
 import { CreateTaskInput, TASK_PRIORITIES, type Task } from "@taskmanager/core/task/schema";
@@ -100,12 +103,15 @@ function chipLabel(chip: Chip, locale: string): string {
  * The task to send: what the text says, and the row's Due and Priority fields for
  * what it does not say (a day typed in the text wins over the Due field; the Due
  * field wins over a repeat rule's first date and gives a time alone, "at 5pm", its
- * day). The list in view unless an @list names another.
+ * day). The view's default day comes last: it was not typed, so a repeat rule's
+ * first date or a time's own day wins over it, and an emptied field drops it.
+ * The list in view unless an @list names another.
  */
 function toInput(
   fields: Draft,
   reading: QuickAddResult | null,
   listId: string | undefined,
+  defaultDue: string | undefined,
 ): Record<string, unknown> {
   const chips = reading?.chips ?? [];
   const namesDay = chips.some((chip) => chip.kind === "due" && chip.namesDay);
@@ -113,7 +119,9 @@ function toInput(
   return {
     ...(read ?? { title: fields.title }),
     priority: chips.some((chip) => chip.kind === "priority") ? read?.priority : fields.priority,
-    dueDate: namesDay ? read?.dueDate : fields.dueDate || read?.dueDate || null,
+    dueDate: namesDay
+      ? read?.dueDate
+      : fields.dueDate || read?.dueDate || (fields.dueCleared ? null : defaultDue) || null,
     ...(read?.listId ? {} : listId ? { listId } : {}),
   };
 }
@@ -134,13 +142,18 @@ function placeholderTask(input: z.output<typeof CreateTaskInput>): Task {
   };
 }
 
-/** `listId`: the list in view, which quick add creates into; without it, the Inbox. */
-export function QuickAdd({ listId }: { listId?: string } = {}) {
+/**
+ * `listId`: the list in view, which quick add creates into; without it, the Inbox.
+ * `defaultDue`: the day (YYYY-MM-DD) a task without one is due, shown in the Due field.
+ */
+export function QuickAdd({ listId, defaultDue }: { listId?: string; defaultDue?: string } = {}) {
   const create = useCreateTask();
   const id = useId();
   // What was typed comes back after a reload or a sign-in round trip.
   const [fields, setFields] = useState<Draft>(loadDraft);
-  const { title, dueDate, priority } = fields;
+  const { title, dueDate, priority, dueCleared } = fields;
+  /** What the Due field shows: what was typed, else the view's default unless emptied. */
+  const shownDue = dueDate || (dueCleared ? "" : (defaultDue ?? ""));
   const literal = fields.literal ?? [];
   /** The fields as typed now, also for answers that arrive after quick add has gone. */
   const typed = useRef(fields);
@@ -238,7 +251,7 @@ export function QuickAdd({ listId }: { listId?: string } = {}) {
     const sent = fields;
     // Enter before the parser has arrived waits for it, so what is sent is what was meant.
     const using = parser ?? (sent.title.trim() !== "" ? await loadParser(locale) : null);
-    const parsed = CreateTaskInput.safeParse(toInput(sent, read(sent, using), listId));
+    const parsed = CreateTaskInput.safeParse(toInput(sent, read(sent, using), listId, defaultDue));
     if (!parsed.success) {
       const errors = toFieldErrors(parsed.error.issues);
       const field = errors.title ? "title" : errors.dueDate ? "dueDate" : "form";
@@ -278,7 +291,7 @@ export function QuickAdd({ listId }: { listId?: string } = {}) {
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.key !== "Escape" || event.defaultPrevented) return;
     event.preventDefault();
-    if (title || dueDate || priority !== "medium") {
+    if (title || dueDate || dueCleared || priority !== "medium") {
       update({ ...emptyQuickDraft, literal: [] });
       setError(null);
       announce("Quick add cleared.");
@@ -339,8 +352,11 @@ export function QuickAdd({ listId }: { listId?: string } = {}) {
           id={`${id}-due`}
           ref={dateInput}
           type="date"
-          value={dueDate}
-          onChange={(e) => update({ dueDate: e.target.value })}
+          value={shownDue}
+          // Emptied while the view's default showed: no date, until Escape or an add.
+          onChange={(e) =>
+            update({ dueDate: e.target.value, dueCleared: e.target.value === "" && !!defaultDue })
+          }
           aria-invalid={error?.field === "dueDate" || undefined}
           aria-describedby={describe("dueDate")}
         />
