@@ -159,7 +159,7 @@ describe("quick add on Today and Upcoming", () => {
     expect(dueField().value).toBe(ZONED_TODAY);
   });
 
-  it("a day in the text wins over the default", async () => {
+  it("a day in the text, or a repeat rule's first date, wins over the default", async () => {
     clock();
     const calls = zonedApi();
     renderApp("/today");
@@ -167,6 +167,10 @@ describe("quick add on Today and Upcoming", () => {
     expect(await quickAdd(calls, "Buy milk tomorrow")).toMatchObject({
       title: "Buy milk",
       dueDate: "2026-12-08",
+    });
+    expect(await quickAdd(calls, "Pay rent every month on the 1st")).toMatchObject({
+      title: "Pay rent",
+      dueDate: "2027-01-01",
     });
   });
 
