@@ -1,5 +1,6 @@
 /**
- * The list's URL state: ?status=&sort=&q=&tag=. The router only shapes it here
+ * The list's URL state: ?status=&sort=&q=&tag=, and `done=1` for "Show completed" (as
+ * the views'). The router only shapes it here
  * (strings or nothing, unknown keys dropped); the list screen then validates it
  * with the core's ListTasksQuery, the same zod rules the API applies, and explains
  * a bad link. Zod is not used here because this runs in the entry chunk, which
@@ -7,7 +8,9 @@
  */
 const LIST_SEARCH_KEYS = ["status", "sort", "q", "tag"] as const;
 
-export type ListSearch = Partial<Record<(typeof LIST_SEARCH_KEYS)[number], string>>;
+export type ListSearch = Partial<Record<(typeof LIST_SEARCH_KEYS)[number], string>> & {
+  done?: "1";
+};
 
 export function shapeListSearch(search: Record<string, unknown>): ListSearch {
   const shaped: ListSearch = {};
@@ -15,6 +18,7 @@ export function shapeListSearch(search: Record<string, unknown>): ListSearch {
     const value = search[key];
     if (typeof value === "string") shaped[key] = value;
   }
+  if (search.done === "1") shaped.done = "1";
   return shaped;
 }
 

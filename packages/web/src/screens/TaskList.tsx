@@ -1,7 +1,9 @@
 /**
  * The task list: quick add, search, filter by status and tag, sort, and paging
- * with "Load more". Filter, sort and search live in the URL (bookmarkable, kept
- * across Back and reload) and are validated with the API's own query schema.
+ * with "Load more". Done tasks are hidden unless "Show completed" is on or a status
+ * is chosen, as in the views. Filter, sort, search and the switch live in the URL
+ * (bookmarkable, kept across Back and reload) and are validated with the API's own
+ * query schema.
  */
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { TASK_STATUSES } from "@taskmanager/core/task/schema";
@@ -9,7 +11,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { describeError } from "../app/error-message";
 import { REVEAL_EVENT, SEARCH_ID, useScreen } from "../app/screen";
-import { rememberListSearch, stringifySearch } from "../search";
+import { type ListSearch, rememberListSearch, stringifySearch } from "../search";
 import { ListFilter } from "../tasks/endpoints";
 import { statusLabel } from "../tasks/labels";
 import { type RepairedLink, repairListLink } from "../tasks/list-link";
@@ -19,6 +21,7 @@ import { useReadOn } from "../tasks/read-on";
 import { ExportButton } from "../widgets/ExportButton";
 import { LabelledOptions } from "../widgets/LabelledOptions";
 import { QuickAdd } from "../widgets/QuickAdd";
+import { ShowCompleted } from "../widgets/ShowCompleted";
 import { TaskRows } from "../widgets/TaskRows";
 
 const route = getRouteApi("/");
@@ -31,10 +34,18 @@ const SEARCH_DELAY_MS = 300;
  */
 const SEARCH_SETTLED_MS = 1_500;
 
+/**
+ * The API's query for the URL: `done=1` ("Show completed") is `includeDone`, left out
+ * without it unless a status is chosen (a status asks for those tasks, Done included).
+ */
+function filterInput({ done, ...search }: ListSearch) {
+  return done === "1" || search.status ? search : { ...search, includeDone: false };
+}
+
 export function TaskList() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: "/" });
-  const filter = ListFilter.safeParse(search);
+  const filter = ListFilter.safeParse(filterInput(search));
   useEffect(() => rememberListSearch(search), [search]);
   // A link with parts the list cannot show: keep the rest, say what was left out.
   const [repaired, setRepaired] = useState<RepairedLink | null>(null);
@@ -64,6 +75,7 @@ export function TaskList() {
             New task
           </Link>
         </div>
+        <ShowCompleted on={search.done === "1"} />
       </div>
       <QuickAdd />
       {notes ? <LinkNotice notes={notes} /> : null}
@@ -229,7 +241,9 @@ function Filters({ filter }: { filter: ListFilter }) {
 function Results({ filter, headingId }: { filter: ListFilter; headingId: string }) {
   const list = useTaskList(filter);
   const tasks = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const readOn = useReadOn(list, Boolean(filter.q || filter.tag));
+  // Hiding done tasks is a filter too: a page of them may come back short, so read on.
+  const searching = Boolean(filter.q || filter.tag);
+  const readOn = useReadOn(list, searching || filter.includeDone === false);
 
   if (list.isPending) {
     return (
@@ -266,7 +280,9 @@ function Results({ filter, headingId }: { filter: ListFilter; headingId: string 
       empty={emptyMessage(filter)}
       emptySoFar={
         readOn.searched
-          ? `No matches in the first ${readOn.searched.toLocaleString()} of your tasks. Load more searches the next ones.`
+          ? searching
+            ? `No matches in the first ${readOn.searched.toLocaleString()} of your tasks. Load more searches the next ones.`
+            : `Only done tasks in the first ${readOn.searched.toLocaleString()} of your tasks. Load more reads the next ones.`
           : undefined
       }
       more={
@@ -284,6 +300,9 @@ function emptyMessage(filter: ListFilter): string {
   if (filter.tag) return `No tasks are tagged “${filter.tag}”.`;
   if (filter.status) {
     return `No tasks are “${statusLabel[filter.status]}”. Choose “All” to see every task.`;
+  }
+  if (filter.includeDone === false) {
+    return "No tasks yet to do. Type one above and press Enter to add it; “Show completed” shows the done ones.";
   }
   return "No tasks yet. Type one above and press Enter to add it.";
 }

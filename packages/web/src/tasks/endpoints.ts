@@ -19,6 +19,7 @@ export function listTasks(filter: ListFilter, cursor?: string) {
     const value = filter[key];
     if (value) query.set(key, value);
   }
+  if (filter.includeDone === false) query.set("includeDone", "false");
   if (cursor) query.set("cursor", cursor);
   return apiRequest(`/tasks?${query}`, { schema: TaskPage });
 }

@@ -16,7 +16,8 @@ export interface RepairedLink {
   notes: string[];
 }
 
-type Key = keyof ListSearch;
+/** `done` is not the API's: the list turns it into `includeDone` (see TaskList). */
+type Key = Exclude<keyof ListSearch, "done">;
 
 const statuses = TASK_STATUSES.map((status) => `“${statusLabel[status]}”`).join(", ");
 
@@ -38,20 +39,24 @@ function explain(key: Key, value: string): string {
 }
 
 /** Null when the link is fine as it is. */
-export function repairListLink(search: ListSearch): RepairedLink | null {
+export function repairListLink({ done, ...search }: ListSearch): RepairedLink | null {
+  // "Show completed" stays as it is: only "1" reaches here (shapeListSearch).
+  const withDone = (kept: ListSearch): ListSearch => (done ? { ...kept, done } : kept);
   let kept: ListSearch = { ...search };
   const notes: string[] = [];
   // Each pass drops what the schema named; the keys are few, so this ends quickly.
   for (let pass = 0; pass < 4; pass++) {
     const parsed = ListFilter.safeParse(kept);
-    if (parsed.success) return notes.length ? { search: kept, notes } : null;
+    if (parsed.success) return notes.length ? { search: withDone(kept), notes } : null;
     const wrong = new Set(
       parsed.error.issues
         .map((issue) => issue.path[0])
         .filter((key): key is Key => typeof key === "string" && key in kept),
     );
     // An issue about the whole query names no key: nothing more can be kept.
-    if (!wrong.size) return { search: {}, notes: [...notes, "This link cannot be shown."] };
+    if (!wrong.size) {
+      return { search: withDone({}), notes: [...notes, "This link cannot be shown."] };
+    }
     const next: ListSearch = {};
     for (const [key, value] of Object.entries(kept) as Array<[Key, string]>) {
       if (wrong.has(key)) notes.push(explain(key, value));
@@ -59,5 +64,5 @@ export function repairListLink(search: ListSearch): RepairedLink | null {
     }
     kept = next;
   }
-  return { search: {}, notes };
+  return { search: withDone({}), notes };
 }
