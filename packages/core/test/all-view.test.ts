@@ -10,24 +10,7 @@ import type { Task as TaskRecord } from "@taskmanager/core/task/schema";
 import * as View from "@taskmanager/core/view";
 import { ulid } from "ulid";
 import { expect, test } from "vitest";
-import { dynamoClient } from "../src/table/client";
-
-async function countRequests<T>(run: () => Promise<T>): Promise<{ result: T; requests: number }> {
-  let requests = 0;
-  const name = `count-${Math.random()}`;
-  dynamoClient.middlewareStack.add(
-    (next) => (args) => {
-      requests++;
-      return next(args);
-    },
-    { step: "initialize", name },
-  );
-  try {
-    return { result: await run(), requests };
-  } finally {
-    dynamoClient.middlewareStack.remove(name);
-  }
-}
+import { countRequests } from "./helpers";
 
 const LISTS = 3;
 

@@ -2,6 +2,7 @@ import * as Task from "@taskmanager/core/task";
 import type { ListTasksQuery } from "@taskmanager/core/task/schema";
 import { ulid } from "ulid";
 import { expect } from "vitest";
+import { dynamoClient } from "../src/table/client";
 
 /** A fresh owner per test: every test shares the run's one table. */
 export const newUserId = (label = "user") => `${label}-${ulid()}`;
@@ -47,4 +48,24 @@ export async function pageThrough(userId: string, query: ListTasksQuery, limit: 
     expect(pages).toBeLessThan(100);
   } while (cursor);
   return { ids, pages };
+}
+
+/** DynamoDB requests made while `run` runs (every command through the one client). */
+export async function countRequests<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; requests: number }> {
+  let requests = 0;
+  const name = `count-${Math.random()}`;
+  dynamoClient.middlewareStack.add(
+    (next) => (args) => {
+      requests++;
+      return next(args);
+    },
+    { step: "initialize", name },
+  );
+  try {
+    return { result: await run(), requests };
+  } finally {
+    dynamoClient.middlewareStack.remove(name);
+  }
 }

@@ -6,26 +6,14 @@
 import * as Task from "@taskmanager/core/task";
 import type { Task as TaskRecord } from "@taskmanager/core/task/schema";
 import { beforeAll, describe, expect, test } from "vitest";
-import { dynamoClient } from "../src/table/client";
-import { byDueThenId, invalidInput, newestFirst, newUserId, pageThrough } from "./helpers";
-
-/** DynamoDB requests made while `run` runs (every command through the one client). */
-async function countRequests<T>(run: () => Promise<T>): Promise<{ result: T; requests: number }> {
-  let requests = 0;
-  const name = `count-${Math.random()}`;
-  dynamoClient.middlewareStack.add(
-    (next) => (args) => {
-      requests++;
-      return next(args);
-    },
-    { step: "initialize", name },
-  );
-  try {
-    return { result: await run(), requests };
-  } finally {
-    dynamoClient.middlewareStack.remove(name);
-  }
-}
+import {
+  byDueThenId,
+  countRequests,
+  invalidInput,
+  newestFirst,
+  newUserId,
+  pageThrough,
+} from "./helpers";
 
 const titles = (page: { items: TaskRecord[] }) => page.items.map((t) => t.title);
 
