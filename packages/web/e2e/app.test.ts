@@ -232,6 +232,9 @@ describe("the web app", () => {
     await page.getByRole("link", { name: "← All tasks" }).click();
     await page.reload();
     await items().first().waitFor();
+    // Done tasks are hidden until Show completed; here they count among the 33.
+    await page.getByRole("switch", { name: "Show completed" }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get("done")).toBe("1");
     await expect.poll(() => items().count()).toBe(25);
     await page.getByRole("button", { name: "Load more" }).click();
     await page.getByRole("link", { name: "Write the final report" }).waitFor();
@@ -253,7 +256,8 @@ describe("the web app", () => {
       release = resolve;
     });
     // Buy milk is on the second page by now: find it by search, which the URL keeps.
-    await page.goto(`${urls.web}/?q=milk`);
+    // With Show completed on, so the row stays once done and can be reopened.
+    await page.goto(`${urls.web}/?q=milk&done=1`);
     await expect.poll(() => items().count()).toBe(1);
     await page.route(`${urls.api}/tasks/*`, async (route) => {
       if (route.request().method() === "PATCH") await held;
@@ -376,6 +380,8 @@ describe("the web app", () => {
   });
 
   it("creates, completes and deletes with the keyboard alone, focus somewhere meaningful each step", async () => {
+    // Show completed on: the completed row stays, to reach its Reopen and Delete.
+    await page.getByRole("switch", { name: "Show completed" }).check();
     await page.getByRole("heading", { name: "Tasks" }).click();
     await page.keyboard.press("?");
     await page.getByRole("heading", { name: "Keyboard shortcuts" }).waitFor();
@@ -597,6 +603,8 @@ describe("the web app", () => {
     for (const task of [...week].reverse()) {
       expect((await api(bobToken, "/tasks", { method: "POST", body: task })).status).toBe(201);
     }
+    // The done ones too (Show completed), as a week's list looks with it on.
+    await bobPage.getByRole("switch", { name: "Show completed" }).check();
     await bobPage.getByLabel("Sort by").selectOption("due");
     await bobPage.getByRole("link", { name: "Renew car insurance" }).waitFor();
     await expect
