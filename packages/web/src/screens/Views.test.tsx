@@ -42,7 +42,10 @@ function api(view: Task[] = [], tasks: Task[] = []) {
     if (call.method === "POST") {
       return { status: 201, body: makeTask({ ...(call.body as object), listId: LIST_ID }) };
     }
-    return { status: 200, body: { items: tasks, cursor: null } };
+    // As the API: includeDone=false leaves done tasks out.
+    const open = call.url.searchParams.get("includeDone") === "false";
+    const items = open ? tasks.filter((task) => task.status !== "done") : tasks;
+    return { status: 200, body: { items, cursor: null } };
   });
 }
 
@@ -269,13 +272,34 @@ describe("the sidebar", () => {
     });
   });
 
-  it("hides a list's done tasks until Show completed", async () => {
-    api([], [makeTask({ title: "Open one" }), makeTask({ title: "Done one", status: "done" })]);
+  it("asks the API for a list's open tasks until Show completed", async () => {
+    const calls = api(
+      [],
+      [makeTask({ title: "Open one" }), makeTask({ title: "Done one", status: "done" })],
+    );
     renderApp(`/lists/${LIST_ID}`);
     expect(await screen.findByText("Open one")).toBeTruthy();
     expect(screen.queryByText("Done one")).toBeNull();
+    const reads = () => calls.filter((c) => c.url.pathname.endsWith("/tasks"));
+    expect(reads()[0]?.url.searchParams.get("includeDone")).toBe("false");
     fireEvent.click(screen.getByRole("switch", { name: "Show completed" }));
     expect(await screen.findByText("Done one")).toBeTruthy();
+    expect(reads().at(-1)?.url.searchParams.has("includeDone")).toBe(false);
+  });
+
+  it("says a list with only done tasks has nothing open, and reads on past a short page", async () => {
+    const calls = mockApi((call: Call) => {
+      const path = call.url.pathname;
+      if (path.endsWith("/lists")) return { status: 200, body: lists };
+      if (path.endsWith("/members")) return { status: 200, body: { items: members } };
+      // A first page the done filter emptied, then the end.
+      const cursor = call.url.searchParams.get("cursor");
+      return { status: 200, body: { items: [], cursor: cursor ? null : "c1" } };
+    });
+    renderApp(`/lists/${LIST_ID}`);
+    expect(await screen.findByText(/No open tasks in this list/)).toBeTruthy();
+    const reads = calls.filter((c) => c.url.pathname.endsWith("/tasks"));
+    expect(reads.map((c) => c.url.searchParams.get("cursor"))).toEqual([null, "c1"]);
   });
 });
 

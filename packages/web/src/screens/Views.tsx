@@ -16,6 +16,7 @@ import { formatDay, todayIn } from "../tasks/dates";
 import { pendingDeletes } from "../tasks/deletion";
 import { useTaskList } from "../tasks/queries";
 import { withQueries } from "../tasks/query-client";
+import { useReadOn } from "../tasks/read-on";
 import { LeaveList } from "../widgets/LeaveList";
 import { ListActions } from "../widgets/ListActions";
 import { QuickAdd } from "../widgets/QuickAdd";
@@ -193,9 +194,15 @@ function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
   const heading = useScreen(name);
   const id = useId();
   const filter = viewFilter(search);
-  const tasks = useTaskList({ sort: "created", listId, ...filter });
-  const all = tasks.data?.pages.flatMap((page) => page.items) ?? [];
-  const shown = includeDone ? all : all.filter((task) => task.status !== "done");
+  // Done tasks are left out by the API (a filter, so a page may come back short: read on).
+  const tasks = useTaskList({
+    sort: "created",
+    listId,
+    ...filter,
+    ...(includeDone ? {} : { includeDone: false }),
+  });
+  const readOn = useReadOn(tasks, !includeDone || Boolean(filter.q || filter.tag));
+  const shown = tasks.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section aria-labelledby={`${id}-heading`}>
       <div className="list-header">
@@ -229,7 +236,7 @@ function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
       <ViewFilters {...filter} />
       {tasks.isPending ? (
         <p role="status">Loading tasks…</p>
-      ) : tasks.isError && all.length === 0 ? (
+      ) : tasks.isError && shown.length === 0 ? (
         <Failure error={tasks.error} retry={() => void tasks.refetch()} />
       ) : (
         <TaskRows
@@ -239,14 +246,13 @@ function ListView({ listId, sharing }: { listId: string; sharing: Sharing }) {
             deleting
               ? "This list and its tasks are being deleted: Undo, in the message at the bottom of the screen, keeps them."
               : (emptyFiltered(filter) ??
-                (all.length > 0 ? "Every task here is done." : "No tasks in this list yet."))
+                (includeDone
+                  ? "No tasks in this list yet."
+                  : "No open tasks in this list. Show completed shows the done ones."))
           }
           more={
             tasks.hasNextPage
-              ? {
-                  loading: tasks.isFetchingNextPage,
-                  load: async () => void (await tasks.fetchNextPage()),
-                }
+              ? { loading: tasks.isFetchingNextPage || readOn.reading, load: readOn.loadMore }
               : undefined
           }
           moreError={tasks.isFetchNextPageError ? describeError(tasks.error) : undefined}
