@@ -77,6 +77,20 @@ describe.each([
     );
   });
 
+  test("the export's pages leave done tasks out the same way, and keep them without the flag", async () => {
+    const exported = async (query: Parameters<typeof Task.pages>[1]) => {
+      const got: string[] = [];
+      for await (const page of Task.pages(me.userId, query, { pageSize: 30 }))
+        got.push(...page.map((t) => t.taskId));
+      return got;
+    };
+    expect(await exported({ ...where(), includeDone: false })).toEqual(
+      ids(open(tasks()), newestFirst),
+    );
+    expect(await exported(where())).toEqual(ids(tasks(), newestFirst));
+    expect(await exported({ ...where(), status: "done", includeDone: false })).toEqual([]);
+  });
+
   test("with a status: an open one as it is, done asks for nothing", async () => {
     const todo = ids(
       tasks().filter((t) => t.status === "todo"),

@@ -357,8 +357,12 @@ export async function* pages(
   input: TaskPagesQuery = {},
   options: { firstPageSize?: number; pageSize?: number } = {},
 ): AsyncGenerator<Task[], void, undefined> {
-  const { status, sort, q, tag, listId } = parseInput(TaskPagesQuery, input);
-  const match = matchOf(q, tag);
+  const { status, sort, q, tag, listId, includeDone } = parseInput(TaskPagesQuery, input);
+  // Done tasks left out, yet only done ones asked for: nothing, without a read.
+  if (includeDone === false && status === "done") return;
+  const searched = matchOf(q, tag);
+  // As the list: "not done" is one more filter on the same Query.
+  const match = includeDone === false && !status ? { ...searched, open: true as const } : searched;
   const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
   const fetchPage = (cursor: string | null, pageLimit = limit) =>
     queryPage({

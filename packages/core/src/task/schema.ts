@@ -129,18 +129,6 @@ export const SearchText = z
  * What a list or an export may be narrowed to and how it is ordered: one schema, so
  * both parse and fold `q` and `tag` the same way.
  */
-export const TaskPagesQuery = z.strictObject({
-  status: z.optional(TaskStatus),
-  /** Only tasks whose title, description or a tag contains this text, ignoring case and accents. */
-  q: z.optional(SearchText),
-  /** Only tasks carrying this tag, ignoring case and accents ("work" finds "Work"). */
-  tag: z.optional(Tag),
-  sort: z._default(TaskSort, "created"),
-  /** One list's tasks (the caller must be a member); without it, the caller's Inbox. */
-  listId: z.optional(ListId),
-});
-export type TaskPagesQuery = z.input<typeof TaskPagesQuery>;
-
 /** "true" or "false" in a query string; a boolean from core's own callers. */
 export const QueryBoolean = z.union([
   z.boolean(),
@@ -150,13 +138,25 @@ export const QueryBoolean = z.union([
   ),
 ]);
 
-/** The list's query: the filters and order, then its paging. */
-export const ListTasksQuery = z.extend(TaskPagesQuery, {
+export const TaskPagesQuery = z.strictObject({
+  status: z.optional(TaskStatus),
+  /** Only tasks whose title, description or a tag contains this text, ignoring case and accents. */
+  q: z.optional(SearchText),
+  /** Only tasks carrying this tag, ignoring case and accents ("work" finds "Work"). */
+  tag: z.optional(Tag),
+  sort: z._default(TaskSort, "created"),
+  /** One list's tasks (the caller must be a member); without it, the caller's Inbox. */
+  listId: z.optional(ListId),
   /**
    * `false` leaves done tasks out, as the views do (with `status=done` nothing is left).
    * Absent or `true`: every status, as before the flag existed.
    */
   includeDone: z.optional(QueryBoolean),
+});
+export type TaskPagesQuery = z.input<typeof TaskPagesQuery>;
+
+/** The list's query: the filters and order, then its paging. */
+export const ListTasksQuery = z.extend(TaskPagesQuery, {
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });

@@ -85,6 +85,8 @@ export async function downloadExport(
     const value = request[key];
     if (value) url.searchParams.set(key, value);
   }
+  // What the list shows: without "Show completed", its done tasks are not in the file.
+  if (request.includeDone === false) url.searchParams.set("includeDone", "false");
   let response: Response;
   try {
     response = await fetch(url, {

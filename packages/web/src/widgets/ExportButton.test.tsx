@@ -111,6 +111,23 @@ describe("the export button", () => {
     expect(await screen.findByText("Exported 1 task to tasks-2026-12-01.csv")).toBeTruthy();
   });
 
+  it("leaves done tasks out when the list hides them, and keeps them when unticked", async () => {
+    const server = streamingServer(CSV_HEADERS);
+    render(<ExportButton filter={{ sort: "created", includeDone: false, tag: "home" }} />);
+    const only = screen.getByLabelText("Only open tasks, tagged “home”");
+    fireEvent.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(server.requests).toHaveLength(1));
+    expect(server.requests[0]?.url.search).toBe(
+      "?format=csv&sort=created&tag=home&includeDone=false",
+    );
+    server.end();
+    await screen.findByText(/Exported 0 tasks/);
+    fireEvent.click(only);
+    fireEvent.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(server.requests).toHaveLength(2));
+    expect(server.requests[1]?.url.search).toBe("?format=csv&sort=created");
+  });
+
   it("exports every task when “Only” is unticked", async () => {
     const server = streamingServer(CSV_HEADERS);
     render(<ExportButton filter={{ sort: "due", status: "done", q: "milk", tag: "home" }} />);

@@ -37,7 +37,9 @@ export function ExportButton({ filter }: { filter: ListFilter }) {
     exportButton.current?.focus();
   }, [state.phase]);
 
-  const narrowed = Boolean(filter.status || filter.q || filter.tag);
+  // Done tasks hidden ("Show completed" off) narrow the list too, unless a status is chosen.
+  const openOnly = filter.includeDone === false && !filter.status;
+  const narrowed = Boolean(filter.status || filter.q || filter.tag || openOnly);
   const shown = onlyShown ? filter : { sort: filter.sort };
   async function start() {
     const controller = new AbortController();
@@ -51,6 +53,7 @@ export function ExportButton({ filter }: { filter: ListFilter }) {
           ...(shown.status ? { status: shown.status } : {}),
           ...(shown.q ? { q: shown.q } : {}),
           ...(shown.tag ? { tag: shown.tag } : {}),
+          ...(onlyShown && openOnly ? { includeDone: false } : {}),
         },
         { signal: controller.signal, onProgress: (rows) => setState({ phase: "running", rows }) },
       );
@@ -136,6 +139,7 @@ const tasksCount = (rows: number) => `${rows.toLocaleString()} ${rows === 1 ? "t
 function describeFilter(filter: ListFilter): string {
   return [
     filter.status ? `“${statusLabel[filter.status]}”` : null,
+    filter.includeDone === false && !filter.status ? "open tasks" : null,
     filter.tag ? `tagged “${filter.tag}”` : null,
     filter.q ? `matching “${filter.q}”` : null,
   ]
