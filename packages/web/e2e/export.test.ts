@@ -61,7 +61,13 @@ afterAll(async () => {
 });
 
 describe("exporting from the web app", () => {
-  it("downloads every task as CSV through the streaming URL", async () => {
+  it("downloads what the list shows, then every task as CSV through the streaming URL", async () => {
+    // Show completed is off: the list, and so the export, has the open tasks only.
+    const only = page.getByLabel("Only open tasks");
+    expect(await only.isChecked()).toBe(true);
+    const open = await exportCsv();
+    expect(open.map((row) => row.status)).toEqual(["todo", "todo"]);
+    await only.uncheck();
     const rows = await exportCsv();
     expect(rows.map((row) => row.title).sort()).toEqual(
       titles.map((t) => (t.startsWith("=") ? `'${t}` : t)).sort(),
@@ -70,6 +76,7 @@ describe("exporting from the web app", () => {
       titles.map((_, i) => `line one\nline ${i}`).sort(),
     );
     await page.getByText(`Exported ${titles.length} tasks to tasks-`).waitFor();
+    await only.check();
   });
 
   it("limits the export to the list's status filter", async () => {
